@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make demo` and `make test`. Everything else is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test,demo]"
+	touch $(STAMP)
+
+## demo: create .venv, install the plugin and build example_site/ with it
+demo: $(STAMP)
+	cd example_site && ../$(BIN)/mkdocs build --strict
+	@echo
+	@echo "Built the example site into example_site/site/."
+	@echo "Look at the 'Pages linking here' panel at the bottom of any page, e.g."
+	@echo "  example_site/site/guide/configuration/index.html"
+	@echo "or browse it with: make serve   (then open http://127.0.0.1:8000/)"
+
+## serve: browse the example site with live reload
+serve: $(STAMP)
+	cd example_site && ../$(BIN)/mkdocs serve
+
+## test: install what the tests need and run them all
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: build synthetic sites with and without the plugin and print the overhead table
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) example_site/site .pytest_cache

@@ -1,0 +1,88 @@
+"""What the plugin needs to know of MkDocs' files and pages, as plain values.
+
+This is the one module that reads MkDocs' objects (and the one place that knows their quirks),
+so the graph, panel and report code can work on plain strings.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_backlinks.urls import SiteFile
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One page of the site, as the panel and the reports see it."""
+
+    src_uri: str
+    url: str
+    """`File.url`: percent-quoted, relative to the site root (`./` for the homepage)."""
+    title: str
+    """Plain text (never HTML)."""
+    nav_position: Optional[int]
+    """Index in the site navigation, None for pages outside it."""
+    is_homepage: bool = False
+    excluded: bool = False
+    """A draft or excluded page, rendered only by `mkdocs serve`."""
+    orphan_ok: bool = False
+    """Front matter `orphan: true`."""
+
+
+def is_excluded(file: File) -> bool:
+    """Left out of `mkdocs build` by `exclude_docs` or `draft_docs` (rendered by `serve` only)."""
+    inclusion = getattr(file, "inclusion", None)
+    return inclusion is not None and inclusion.is_excluded()
+
+
+def site_files(files: Files) -> List[SiteFile]:
+    return [
+        SiteFile(file.src_uri, file.url, file.is_documentation_page(), is_excluded(file))
+        for file in files
+    ]
+
+
+def plain_title(page: Page) -> str:
+    """The page's title as plain text, whatever MkDocs derived it from.
+
+    A title from front matter or from `nav` is plain text; a title MkDocs took from the page's
+    first heading is HTML (entities kept, tags stripped). Decoding only the latter, and escaping
+    every title once when rendering, shows readers exactly what the author wrote.
+    """
+    title = page.title
+    if title is None:
+        return page.file.src_uri
+    title = str(title)
+    from_heading = getattr(page, "_title_from_render", None)
+    if from_heading and title == from_heading and "title" not in (page.meta or {}):
+        title = html.unescape(title)
+    return " ".join(title.split())
+
+
+def truthy(value: object) -> bool:
+    """Front matter switches: YAML booleans, and the strings people write for them."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "on", "1", "ok")
+    return bool(value)
+
+
+def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, PageInfo]:
+    infos = {}
+    for page in pages:
+        meta = page.meta or {}
+        src = page.file.src_uri
+        infos[src] = PageInfo(
+            src_uri=src,
+            url=page.file.url,
+            title=plain_title(page),
+            nav_position=nav_order.get(src),
+            is_homepage=page.is_homepage,
+            excluded=is_excluded(page.file),
+            orphan_ok=truthy(meta.get("orphan", False)),
+        )
+    return infos

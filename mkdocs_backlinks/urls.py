@@ -1,0 +1,209 @@
+"""Resolve an href the way a browser would, then say which file of the site it reaches.
+
+MkDocs rewrites most Markdown links to relative URLs, but leaves some verbatim (root-relative
+`/x/`, raw HTML, unrecognized relative links, absolute URLs to the site itself). Rather than
+guessing at each form, every href is resolved against the URL of the page it sits on, exactly as
+a browser would, and the resulting path is looked up among the site's files. Paths are compared
+percent-decoded once and never case-folded.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Dict, Mapping, Optional
+from urllib.parse import unquote, urlsplit
+
+WEB_SCHEMES = ("http", "https")
+
+
+class Kind(enum.Enum):
+    """What an href turned out to point at."""
+
+    PAGE = "page"
+    """A page of the site (possibly with a #fragment)."""
+    SELF = "self"
+    """The page the link sits on (a `#fragment`, `?query` or an explicit link to itself)."""
+    ASSET = "asset"
+    """A file of the site that is not a page (image, PDF, CSS...)."""
+    EXCLUDED = "excluded"
+    """A page left out of the built site (`exclude_docs`, `draft_docs`)."""
+    MISSING = "missing"
+    """A path inside the site where no file exists: a broken link."""
+    EXTERNAL = "external"
+    """Another host, another scheme (`mailto:`, `tel:`...), or outside the site's URL path."""
+    INVALID = "invalid"
+    """An href no URL parser accepts (e.g. `http://[`)."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    kind: Kind
+    target: str = ""
+    """The target's source path (`File.src_uri`) for PAGE, SELF, ASSET and EXCLUDED."""
+    path: str = ""
+    """The site-relative, percent-decoded path the href reaches (for every kind inside the site)."""
+    fragment: str = ""
+    """The `#fragment`, percent-decoded."""
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """What the resolver needs to know of one file of the site."""
+
+    src_uri: str
+    url: str
+    """`File.url`: percent-quoted, relative to the site root; the homepage's is `./` or ``."""
+    is_page: bool
+    excluded: bool = False
+
+
+def page_url_keys(url: str) -> list:
+    """The decoded site paths at which a browser gets the file published at `url`.
+
+    The first is the canonical one. A directory URL (`guide/`) is also served as
+    `guide/index.html` and, through the redirect every static host makes, as `guide`.
+    """
+    key = unquote(url)
+    if key in (".", "./"):
+        key = ""
+    keys = [key]
+    if key == "" or key.endswith("/"):
+        keys.append(key + "index.html")
+        if key:
+            keys.append(key[:-1])
+    elif key == "index.html" or key.endswith("/index.html"):
+        keys.append(key[: -len("index.html")])
+    return keys
+
+
+def remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4 for an absolute path: `/a/b/../c/.` -> `/a/c/`."""
+    if "." not in path:
+        return path
+    segments = path.split("/")[1:]
+    out: list = []
+    last = len(segments) - 1
+    for i, segment in enumerate(segments):
+        if segment == "..":
+            if out:
+                out.pop()
+            if i == last:
+                out.append("")
+        elif segment == ".":
+            if i == last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/" + "/".join(out)
+
+
+class SiteResolver:
+    """Resolves hrefs of the site's pages to the site's files.
+
+    `site_url` is the configured `site_url` (or None); its path is where the site is mounted, so
+    that root-relative links like `/docs/guide/` resolve under `https://example.org/docs/`, and its
+    host tells which absolute URLs point back into the site.
+    """
+
+    def __init__(self, files: "list[SiteFile]", site_url: Optional[str] = None) -> None:
+        self.mount = "/"
+        self.hosts: frozenset = frozenset()
+        if site_url:
+            try:
+                parts = urlsplit(site_url)
+            except ValueError:
+                parts = None
+            if parts is not None:
+                self.mount = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+                if parts.hostname:
+                    self.hosts = frozenset({parts.netloc.lower()})
+        self.files: Dict[str, SiteFile] = {}
+        aliases: Dict[str, SiteFile] = {}
+        for file in files:
+            canonical, *others = page_url_keys(file.url)
+            self.files[canonical] = file
+            for key in others:
+                aliases.setdefault(key, file)
+        for key, file in aliases.items():
+            self.files.setdefault(key, file)
+
+    def page_path(self, url: str) -> str:
+        """The absolute URL path of a page published at `url` (its `File.url`)."""
+        return self.mount + ("" if url in (".", "./") else url)
+
+    def resolve(self, href: str, page_url: str, page_src: str = "") -> Resolution:
+        """Resolve `href`, found on the page published at `page_url` (source `page_src`)."""
+        # Browsers drop surrounding spaces and any tab or newline inside a URL.
+        href = href.strip(" \t\n\r\f\x00")
+        if "\t" in href or "\n" in href or "\r" in href:
+            href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return Resolution(Kind.INVALID)
+        fragment = unquote(parts.fragment)
+        scheme = parts.scheme.lower()
+        if scheme and scheme not in WEB_SCHEMES:
+            return Resolution(Kind.EXTERNAL)
+        path = parts.path.replace("\\", "/") if "\\" in parts.path else parts.path
+        if scheme or parts.netloc or href.startswith("//"):
+            try:
+                netloc = parts.netloc.lower()
+            except ValueError:  # pragma: no cover - urlsplit already validated it
+                return Resolution(Kind.INVALID)
+            if netloc not in self.hosts:
+                return Resolution(Kind.EXTERNAL)
+            path = remove_dot_segments(path or "/")
+        elif not path:
+            # "#frag", "?query" or "": the page itself.
+            return Resolution(Kind.SELF, page_src, fragment=fragment)
+        else:
+            base = self.page_path(page_url)
+            if not path.startswith("/"):
+                path = base[: base.rfind("/") + 1] + path
+            path = remove_dot_segments(path)
+
+        if not path.startswith(self.mount):
+            if path + "/" == self.mount:
+                path = self.mount  # "/docs" on a site mounted at "/docs/"
+            else:
+                return Resolution(Kind.EXTERNAL)
+        site_path = unquote(path[len(self.mount) :])
+        file = self.files.get(site_path)
+        if file is None:
+            return Resolution(Kind.MISSING, path=site_path, fragment=fragment)
+        if file.src_uri == page_src:
+            return Resolution(Kind.SELF, page_src, site_path, fragment)
+        if not file.is_page:
+            return Resolution(Kind.ASSET, file.src_uri, site_path, fragment)
+        if file.excluded:
+            return Resolution(Kind.EXCLUDED, file.src_uri, site_path, fragment)
+        return Resolution(Kind.PAGE, file.src_uri, site_path, fragment)
+
+
+def relative_url(target_url: str, from_url: str) -> str:
+    """The relative href from the page published at `from_url` to `target_url`.
+
+    Both are `File.url`-style (percent-quoted, relative to the site root; `./` or `` for the
+    homepage). Relative hrefs keep working under any mount path and under `mkdocs serve`.
+    """
+    target = "" if target_url in (".", "./") else target_url
+    base = "" if from_url in (".", "./") else from_url
+    base_dir = base[: base.rfind("/") + 1]
+    target_parts = target.split("/")
+    base_parts = base_dir.split("/")[:-1]
+    common = 0
+    for a, b in zip(base_parts, target_parts[:-1]):
+        if a != b:
+            break
+        common += 1
+    up = [".."] * (len(base_parts) - common)
+    rest = target_parts[common:]
+    href = "/".join(up + rest)
+    if not href:
+        return "./"
+    if href.startswith("..") or not rest or rest == [""]:
+        return href
+    # A first segment with a colon would read as a scheme (`tel:x/`): keep it a path.
+    return "./" + href if ":" in rest[0] else href
