@@ -22,7 +22,8 @@ from mkdocs_backlinks.panel import TEMPLATE, Panel, panel_entries
 from mkdocs_backlinks.reports import find_orphans, report
 from mkdocs_backlinks.urls import SiteResolver
 
-log = get_plugin_logger(__name__)
+# Named after the plugin as users know it: messages read "backlinks: ...".
+log = get_plugin_logger("backlinks")
 
 TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 

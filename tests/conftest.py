@@ -1,0 +1,148 @@
+"""Helpers to build real MkDocs sites in temporary folders and read what they produced."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+from urllib.parse import unquote, urljoin
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+PANEL = re.compile(r'<aside class="backlinks".*?</aside>', re.S)
+PANEL_LINK = re.compile(r'<a class="backlinks__link" href="([^"]*)">(.*?)</a>', re.S)
+
+
+class Site:
+    """A site written to disk, built with real MkDocs, and read back."""
+
+    def __init__(self, root: Path, docs: Dict[str, str], config: dict) -> None:
+        self.root = root
+        self.config = config
+        for path, text in docs.items():
+            file = root / "docs" / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                file.write_bytes(text)
+            else:
+                file.write_text(textwrap.dedent(text), encoding="utf-8")
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+    @property
+    def directory_urls(self) -> bool:
+        return self.config.get("use_directory_urls", True)
+
+    def build(self, command: str = "build", serve_url: Optional[str] = None) -> "Site":
+        """Build in-process, as `mkdocs build` does (startup and shutdown events included);
+        with a `serve_url`, as `mkdocs serve` does (drafts rendered too)."""
+        cfg = load_config(config_file=str(self.root / "mkdocs.yml"))
+        cfg.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(cfg, serve_url=serve_url)
+        finally:
+            cfg.plugins.on_shutdown()
+        return self
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        """Run the real `mkdocs` command line on this site."""
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+        )
+
+    def output_path(self, src: str) -> Path:
+        """The built HTML file of the page whose source is `src`."""
+        stem = src[: -len(".md")]
+        name = stem.rsplit("/", 1)[-1]
+        if name in ("index", "README"):
+            stem = stem[: -len(name)] + "index"
+        elif self.directory_urls:
+            stem += "/index"
+        return self.root / "site" / (stem + ".html")
+
+    def url_of(self, src: str) -> str:
+        """The site-relative URL of the page whose source is `src` (decoded)."""
+        path = self.output_path(src).relative_to(self.root / "site").as_posix()
+        if self.directory_urls and path.endswith("index.html"):
+            path = path[: -len("index.html")]
+        return path
+
+    def html(self, src: str) -> str:
+        return self.output_path(src).read_text(encoding="utf-8")
+
+    def panel(self, src: str) -> Optional[str]:
+        """The panel's HTML on the page `src`, or None when it has none."""
+        found = PANEL.findall(self.html(src))
+        assert len(found) <= 1, f"{src} has {len(found)} panels"
+        return found[0] if found else None
+
+    def panel_links(self, src: str) -> List[Tuple[str, str]]:
+        """(href, title as shown) of each panel entry on page `src`."""
+        panel = self.panel(src)
+        return [(href, html.unescape(title)) for href, title in PANEL_LINK.findall(panel or "")]
+
+    def backlinks(self, src: str) -> List[str]:
+        """The sources of the pages the panel on `src` lists, resolved from the hrefs as a browser
+        would (so a wrong href shows up as a wrong or unknown page)."""
+        base = "http://h/" + self.url_of(src)
+        by_url = {self.url_of(other): other for other in self.sources()}
+        found = []
+        for href, _title in self.panel_links(src):
+            path = unquote(urljoin(base, html.unescape(href))[len("http://h/") :])
+            if not self.directory_urls and path.endswith("/"):
+                path += "index.html"
+            found.append(by_url.get(path, f"<unknown {href}>"))
+        return found
+
+    def sources(self) -> List[str]:
+        docs = self.root / "docs"
+        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def make_config(plugin: Optional[dict] = None, **settings) -> dict:
+    config = {"site_name": "Test site", "plugins": ["search", {"backlinks": plugin or {}}]}
+    config.update(settings)
+    return config
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """`make_site(docs, plugin={...}, **mkdocs_settings)` writes a site and returns a `Site`."""
+    counter = iter(range(1000))
+
+    def factory(docs: Dict[str, str], plugin: Optional[dict] = None, **settings) -> Site:
+        root = tmp_path / f"site{next(counter)}"
+        root.mkdir()
+        return Site(root, docs, make_config(plugin, **settings))
+
+    return factory
+
+
+@pytest.fixture(params=[True, False], ids=["dir-urls", "file-urls"])
+def directory_urls(request) -> bool:
+    return request.param
+
+
+@pytest.fixture
+def plugin_log(caplog):
+    """Messages the plugin logged at one level, without the "backlinks: " prefix."""
+    caplog.set_level(logging.INFO, logger="mkdocs")
+
+    def messages(level: int = logging.WARNING) -> List[str]:
+        return [
+            r.getMessage()[len("backlinks: ") :]
+            for r in caplog.records
+            if r.name == "mkdocs.plugins.backlinks" and r.levelno == level
+        ]
+
+    return messages

@@ -1,0 +1,76 @@
+"""Link extraction from rendered HTML: what counts as a link, its text, and its heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_backlinks.extract import Heading, extract_anchors, html_to_text
+
+# (HTML, [(href, text)] expected in order)
+CASES = [
+    ('<p><a href="a/">A</a></p>', [("a/", "A")]),
+    ("<A HREF='a/'>Upper</A>", [("a/", "Upper")]),
+    ("<a href=a/ class=x>Unquoted</a>", [("a/", "Unquoted")]),
+    ('<a title="x > y" href="a/">Angle in a value</a>', [("a/", "Angle in a value")]),
+    ('<a title=it\'s href="a/">Stray quote</a>', [("a/", "Stray quote")]),
+    ('<a href="a/"><em>Nested</em> <code>&lt;b&gt;</code></a>', [("a/", "Nested <b>")]),
+    ('<a href="a/?x=1&amp;y=2">Entity in href</a>', [("a/?x=1&y=2", "Entity in href")]),
+    ('<a href="&#109;&#97;ilto:x@y.z">mail</a>', [("mailto:x@y.z", "mail")]),
+    ("<a name=top></a><a id=x>no href</a>", []),
+    ('<a href="">empty</a>', [("", "empty")]),
+    ('<a href>bare</a>', [("", "bare")]),
+    ("<!-- <a href='c/'>commented</a> -->", []),
+    ("<!-- unclosed comment <a href='c/'>x</a>", []),
+    ("<script>var s = '<a href=\"s/\">x</a>';</script><a href='b/'>b</a>", [("b/", "b")]),
+    ("<style>a[href='x']{}</style>", []),
+    ("<![CDATA[<a href='c/'>x</a>]]>", []),
+    ("<pre><code>&lt;a href=\"c/\"&gt;x&lt;/a&gt;</code></pre>", []),
+    # Nested links: a new <a> ends the open one, as in a browser.
+    ('<a href="a/">one <a href="b/">two</a> after</a>', [("a/", "one"), ("b/", "two")]),
+    # Unclosed link: ends with the content.
+    ('<a href="a/">never closed', [("a/", "never closed")]),
+    ('<a href="a/"', []),
+    ("<abbr href='x'>not a link</abbr><area href='y'><article href='z'>", []),
+    ("<a\nhref='a/'\n>multi-line tag</a>", [("a/", "multi-line tag")]),
+    ("<a href='a/' href='b/'>first wins</a>", [("a/", "first wins")]),
+    ("<a/href='a/'>slash</a>", [("a/", "slash")]),  # a browser reads '/' as a space here
+    ("<a href='x\u0000y'>nul</a>", [("x\u0000y", "nul")]),
+    ("", []),
+    ("<<<a>>><a href='a/'>&unknown; &amp</a>", [("a/", "&unknown; &")]),
+]
+
+
+@pytest.mark.parametrize("html, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_extraction_table(html, expected):
+    assert [(a.href, a.text) for a in extract_anchors(html)] == expected
+
+
+def test_links_know_their_heading_and_offsets():
+    content = (
+        '<p><a href="intro/">before any heading</a></p>\n'
+        '<h2 id="install">Install <a class="headerlink" href="#install" title="Permanent link">&para;</a></h2>\n'
+        '<p>See <a href="x/">X</a>.</p>\n'
+        '<h3 id="deep">Deep &amp; <code>&lt;b&gt;</code> <a href="in-heading/">linked</a></h3>\n'
+        '<p><a href="y/" rel="nofollow UGC" class="a b">Y</a></p>'
+    )
+    anchors = extract_anchors(content)
+    assert [a.href for a in anchors] == ["intro/", "#install", "x/", "in-heading/", "y/"]
+    assert anchors[0].heading is None
+    assert anchors[1].classes == ("headerlink",)
+    assert anchors[2].heading == Heading(2, "install", "Install")
+    assert anchors[3].heading == Heading(3, "deep", "Deep & <b> linked")
+    assert anchors[4].heading == Heading(3, "deep", "Deep & <b> linked")
+    assert anchors[4].rel == ("nofollow", "ugc")
+    assert anchors[4].classes == ("a", "b")
+    x = anchors[2]
+    assert content[x.start : x.end] == '<a href="x/">X</a>'
+
+
+def test_unclosed_heading_keeps_its_text():
+    anchors = extract_anchors('<h2 id="h">Open <a href="a/">A</a> and on')
+    assert anchors[0].heading == Heading(2, "h", "Open A and on")
+
+
+def test_html_to_text():
+    assert html_to_text("  <b>Tom</b> &amp;\n <i>Jerry</i> ") == "Tom & Jerry"
+    assert html_to_text("a &lt;script&gt;") == "a <script>"
