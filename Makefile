@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: demo test serve bench clean
 

@@ -247,6 +247,15 @@ class Generator:
                 target = targets[bisect_right(cumulative, rng.random() * cumulative[-1])]
                 if target != source:
                     self.plan[source].append((target, rng.choice(FORMS)))
+        # Popularity alone would leave some unpopular pages without any link: give each page
+        # that is not meant to be an orphan one link from a random page.
+        linked = {target for links in self.plan.values() for target, _ in links}
+        for target in targets:
+            if target not in linked and target != "index.md":
+                source = rng.choice(sources)
+                while source == target:
+                    source = rng.choice(sources)
+                self.plan[source].append((target, rng.choice(FORMS)))
         # Every tricky target gets every form at least once, from a random page.
         for target in order:
             if self.specs[target].special or self.specs[target].section_index:
@@ -294,7 +303,7 @@ class Generator:
         if form == "fragment":
             return f"[{text}]({quote(rel)}#{frag})"
         if form == "query":
-            return f"[{text}]({quote(rel)}?q=1&amp;lang=en#{frag})"
+            return f"[{text}]({quote(rel)}?q=1&lang=en#{frag})"
         if form == "angle":
             return f"[{text}](<{rel}>)"
         if form == "percent":
@@ -429,14 +438,12 @@ class Generator:
             if chunk and rng.random() < 0.3:
                 # Some links live in list items and tables rather than paragraphs.
                 half = len(chunk) // 2
-                lines += [f"- {snippet} {rng.choice(WORDS)}" for snippet in chunk[:half]]
+                lines += [f"- {rng.choice(WORDS)} {snippet}" for snippet in chunk[:half]]
                 lines += [""]
                 chunk = chunk[half:]
-            if chunk and rng.random() < 0.2:
-                lines += ["| Item | Where |", "| --- | --- |"]
-                lines += [f"| {rng.choice(WORDS)} | {snippet} |" for snippet in chunk[:2] if "|" not in snippet]
-                lines += [""]
-                chunk = chunk[2:]
+            if chunk and "|" not in chunk[0] and rng.random() < 0.2:
+                lines += ["| Item | Where |", "| --- | --- |", f"| {rng.choice(WORDS)} | {chunk[0]} |", ""]
+                chunk = chunk[1:]
             first = per_section // 2
             lines += [self.prose(first, chunk[: len(chunk) // 2]), ""]
             lines += [self.prose(per_section - first, chunk[len(chunk) // 2 :]), ""]
@@ -525,12 +532,11 @@ def write_config(
         "      permalink: true",
         "  - footnotes",
         "  - tables",
-        "plugins:",
     ]
-    lines += [f"  - {name}" for name in plugins] if plugins else ["  []"]
-    if not plugins:
-        lines[-2] = "plugins: []"
-        lines.pop()
+    if plugins:
+        lines += ["plugins:"] + [f"  - {name}" for name in plugins]
+    else:
+        lines.append("plugins: []")
     path = os.path.join(out_dir, filename)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\n".join(lines) + "\n")
