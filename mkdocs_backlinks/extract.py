@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 # One alternative per kind of token; everything else (text, other tags) is skipped by finditer.
+# The pattern starts with a literal '<' so the regex engine can jump between tags quickly.
 # Attribute values are matched as a browser tokenizes them: quotes only open a value after '='.
+# The attribute part is written so that any text has exactly one way to match it (runs of plain
+# characters between special ones), which keeps the regex linear on unclosed or hostile tags.
 _TOKENS = re.compile(
-    r"""
-      <!--.*?(?:-->|\Z)
-    | <!\[CDATA\[.*?(?:\]\]>|\Z)
-    | <(?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)
+    r"""<(?:
+      !--.*?(?:-->|\Z)
+    | !\[CDATA\[.*?(?:\]\]>|\Z)
+    | (?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)
         (?=[\s/>])[^>]*>.*?(?:</(?P=raw)\s*>|\Z)
-    | <(?P<close>/)?(?P<tag>a|h[1-6])(?=[\s/>])
-        (?P<attrs>(?:[^>"'=]|=\s*"[^"]*"|=\s*'[^']*'|=|["'])*)>
-    """,
+    | (?P<close>/)?(?P<tag>a|h[1-6])(?=[\s/>])
+        (?P<attrs>[^>"'=<]*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=(?!\s*"[^"]*")(?!\s*'[^']*')|["'])[^>"'=<]*)*)>
+    )""",
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
 
 _ATTRIBUTE = re.compile(
     r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""",
 )
+# The start tag MkDocs itself writes for a link, parsed without the general attribute loop.
+_PLAIN_HREF = re.compile(r"""\s+href="([^"&]*)"\s*""")
 
 _TAG = re.compile(r"<[^>]*>")
 _HEADERLINK = re.compile(
@@ -39,8 +43,9 @@ _HEADERLINK = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Heading:
+# Named tuples rather than dataclasses: a big site has hundreds of thousands of links, and
+# tuples are several times cheaper to create.
+class Heading(NamedTuple):
     """A heading of the page: its level (1-6), `id` attribute ("" when it has none) and text."""
 
     level: int
@@ -48,8 +53,7 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """One `<a href>` found in the content.
 
     `href` and `text` are plain text (entities decoded, tags stripped); `start`/`end` are the
@@ -67,6 +71,9 @@ class Anchor:
 
 def parse_attributes(attrs: str) -> dict:
     """The attributes of a start tag, first occurrence winning, values entity-decoded."""
+    plain = _PLAIN_HREF.fullmatch(attrs)
+    if plain is not None:
+        return {"href": plain.group(1)}
     found: dict = {}
     for match in _ATTRIBUTE.finditer(attrs):
         name = match.group(1).lower()
@@ -105,16 +112,18 @@ def extract_anchors(content: str) -> List[Anchor]:
 
     def finish_link(end_of_text: int, end: int) -> None:
         start, text_start, attrs, under = open_link
-        text = html_to_text(content[text_start:end_of_text])
+        text = content[text_start:end_of_text]
+        if "<" in text or "&" in text or "  " in text or "\n" in text:
+            text = html_to_text(text)
         anchors.append(
             Anchor(
-                href=attrs["href"],
-                text=text,
-                classes=tuple(attrs.get("class", "").split()),
-                rel=tuple(attrs.get("rel", "").lower().split()),
-                heading=under,
-                start=start,
-                end=end,
+                attrs["href"],
+                text.strip(),
+                tuple(attrs["class"].split()) if "class" in attrs else (),
+                tuple(attrs["rel"].lower().split()) if "rel" in attrs else (),
+                under,
+                start,
+                end,
             )
         )
 
@@ -159,6 +168,5 @@ def _replace_heading(anchors: List[Anchor], placeholder: Heading, heading: Headi
     """Give the links found inside a heading the heading's final text."""
     index = len(anchors) - 1
     while index >= 0 and anchors[index].heading is placeholder:
-        old = anchors[index]
-        anchors[index] = Anchor(old.href, old.text, old.classes, old.rel, heading, old.start, old.end)
+        anchors[index] = anchors[index]._replace(heading=heading)
         index -= 1
