@@ -16,6 +16,44 @@ LEVELS = ("ignore", "info", "warn", "error")
 `mkdocs build` outright (but never stops `mkdocs serve`)."""
 
 
+class ShareOption(c.Type):
+    """A share of the site, written as a number between 0 and 1 (`0.5`) or a percentage (`50%`)."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__((int, float, str), default=default)
+
+    def run_validation(self, value: object) -> float:
+        value = super().run_validation(value)
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            share = float(value[:-1]) / 100 if isinstance(value, str) and value.endswith("%") else float(value)
+        except ValueError:
+            raise c.ValidationError(f"Expected a share of the site like 0.5 or '50%', got {value!r}") from None
+        if not 0 < share <= 1:
+            raise c.ValidationError(f"Expected a share of the site above 0 and at most 1 (100%), got {value!r}")
+        return share
+
+
+class SitePathOption(c.Optional):
+    """A file to write into `site_dir`, as a relative path with `/` (e.g. `links.json`)."""
+
+    def __init__(self, suffixes: "tuple[str, ...]") -> None:
+        super().__init__(c.Type(str))
+        self.suffixes = suffixes
+
+    def run_validation(self, value: object) -> "str | None":
+        path = super().run_validation(value)
+        if path is None:
+            return None
+        parts = path.split("/")
+        if not path or path.startswith("/") or "\\" in path or ":" in parts[0] or any(p in ("", ".", "..") for p in parts):
+            raise c.ValidationError(f"Expected a relative path inside site_dir like 'links{self.suffixes[0]}', got {path!r}")
+        if not path.endswith(self.suffixes):
+            raise c.ValidationError(f"Expected a file name ending in {' or '.join(self.suffixes)}, got {path!r}")
+        return path
+
+
 class GlobListOption(c.ListOfItems):
     """A list of gitignore-like globs matched against source paths (`guide/*.md`, `blog/**`)."""
 
@@ -66,3 +104,48 @@ class BacklinksConfig(base.Config):
     orphans_exempt = GlobListOption()
     """Source paths (globs, relative to `docs_dir`) that may be orphans, e.g. `[changelog.md,
     "drafts/**"]`. A page can also exempt itself with `orphan: true` in its front matter."""
+
+    # --- Link-health checks, metrics and exports (see checks.py, metrics.py, export.py) -------
+
+    unreachable = c.Choice(LEVELS, default="warn")
+    """Pages a reader cannot get to: not in the nav, and not linked from any page that can be
+    reached from the homepage or the nav."""
+
+    unreachable_exempt = GlobListOption()
+    """Source paths (globs) that may be unreachable."""
+
+    dead_ends = c.Choice(LEVELS, default="info")
+    """Pages whose content links to no other page."""
+
+    dead_ends_exempt = GlobListOption()
+    """Source paths (globs) that may be dead ends."""
+
+    broken_links = c.Choice(LEVELS, default="warn")
+    """Links in page content that lead to no page of the built site, grouped by target, with a
+    "did you mean" suggestion."""
+
+    broken_links_exempt = GlobListOption()
+    """Globs for linking pages whose broken links are not reported, or for targets (as source
+    paths or site paths) that may be missing."""
+
+    hubs = c.Choice(LEVELS, default="info")
+    """Pages that link to a large share of the site (indexes, tag listings)."""
+
+    hubs_exempt = GlobListOption()
+    """Source paths (globs) of pages that may be hubs."""
+
+    hubs_share = ShareOption(default=0.5)
+    """The share of the site's other pages a page must link to to be a hub (`0.5` or `"50%"`);
+    a hub also links to at least 10 pages."""
+
+    count_nofollow = c.Type(bool, default=True)
+    """Whether links marked `rel="nofollow"`, `ugc` or `sponsored` count in the metrics (inlinks,
+    outlinks, link score, depth). They are recorded either way."""
+
+    graph_file = SitePathOption((".json",))
+    """Write the link graph, metrics and findings as JSON to this path inside `site_dir`
+    (e.g. `links.json`). Off by default."""
+
+    report_file = SitePathOption((".html", ".htm"))
+    """Write a readable link-health report to this path inside `site_dir`
+    (e.g. `link-report.html`). Off by default."""

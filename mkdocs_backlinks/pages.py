@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -32,6 +32,9 @@ class PageInfo:
     """A draft or excluded page, rendered only by `mkdocs serve`."""
     orphan_ok: bool = False
     """Front matter `orphan: true`."""
+    checks_exempt: Tuple[str, ...] = ()
+    """Front matter `backlinks_exempt`: the link checks this page is exempt from (`all` = every
+    one), as written; `mkdocs_backlinks.checks` validates the names."""
 
 
 def is_excluded(file: File) -> bool:
@@ -71,6 +74,23 @@ def truthy(value: object) -> bool:
     return bool(value)
 
 
+def _names(value: object) -> Tuple[str, ...]:
+    """A front matter list of names: `[a, b]`, `a`, or `true` (= `all`)."""
+    if value is None or value is False:
+        return ()
+    if value is True:
+        return ("all",)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item).strip() for item in value)
+    return tuple(part.strip() for part in str(value).split(",") if part.strip())
+
+
+def url_of_source(src_uri: str, use_directory_urls: bool) -> str:
+    """The `File.url` MkDocs gives (or would give) the page `src_uri`, e.g. the old location of
+    a page moved with mkdocs-redirects, which is no longer among the site's files."""
+    return File(src_uri, "", "", use_directory_urls).url
+
+
 def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, PageInfo]:
     infos = {}
     for page in pages:
@@ -84,5 +104,6 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             is_homepage=page.is_homepage,
             excluded=is_excluded(page.file),
             orphan_ok=truthy(meta.get("orphan", False)),
+            checks_exempt=_names(meta.get("backlinks_exempt")),
         )
     return infos

@@ -17,9 +17,10 @@ from mkdocs_backlinks.config import BacklinksConfig
 from mkdocs_backlinks.extract import extract_anchors
 from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
 from mkdocs_backlinks.labels import panel_labels
-from mkdocs_backlinks.pages import PageInfo, is_excluded, page_infos, site_files
+from mkdocs_backlinks.pages import PageInfo, is_excluded, page_infos, site_files, url_of_source
 from mkdocs_backlinks.panel import TEMPLATE, Panel, panel_entries
-from mkdocs_backlinks.reports import find_orphans, report
+from mkdocs_backlinks.audit import audit
+from mkdocs_backlinks.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.urls import SiteResolver
 
 # Named after the plugin as users know it: messages read "backlinks: ...".
@@ -77,7 +78,12 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             if file.is_documentation_page() and file.page is not None and file.page.content is not None
         ]
         self._infos = page_infos(pages, self._nav_order)
-        resolver = SiteResolver(site_files(files), config.site_url)
+        redirects = redirect_targets(
+            redirect_maps(config.plugins),
+            [file.src_uri for file in files if file.is_documentation_page()],
+            lambda src: url_of_source(src, config.use_directory_urls),
+        )
+        resolver = SiteResolver(site_files(files), config.site_url, redirects)
         self._graph = LinkGraph.build(*_read_links(pages, resolver))
         return env
 
@@ -99,17 +105,14 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        orphans = find_orphans(self._graph, self._infos, self.config.orphans_exempt)
-        failure = report(
-            log,
-            self.config.orphans,
-            orphans,
-            summary=(
-                "{count} orphaned page(s): no other page links to them:{items}\n"
-                "Link to them, or exempt them with 'orphan: true' in their front matter or "
-                "the plugin's 'orphans_exempt' option."
-            ),
-            one="Orphaned page '{item}': no other page links to it.",
+        failure = audit(
+            self._graph,
+            self._infos,
+            self.config,
+            site_dir=config.site_dir,
+            site_name=config.site_name,
+            use_directory_urls=config.use_directory_urls,
+            log=log,
             serving=self._serving,
         )
         if failure:

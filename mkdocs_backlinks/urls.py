@@ -106,7 +106,12 @@ class SiteResolver:
     host tells which absolute URLs point back into the site.
     """
 
-    def __init__(self, files: "list[SiteFile]", site_url: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        files: "list[SiteFile]",
+        site_url: Optional[str] = None,
+        redirects: Optional[Mapping[str, str]] = None,
+    ) -> None:
         self.mount = "/"
         self.hosts: frozenset = frozenset()
         if site_url:
@@ -127,6 +132,16 @@ class SiteResolver:
                 aliases.setdefault(key, file)
         for key, file in aliases.items():
             self.files.setdefault(key, file)
+        # `redirects` maps the old URL of a page moved with mkdocs-redirects (`File.url` style) to
+        # the source path of its new page, or to "" when it redirects off-site. Its redirect page
+        # is only written after the build, and a browser following a link there ends up on the
+        # target, so such a link counts for the target.
+        self.redirects: Dict[str, Optional[SiteFile]] = {}
+        by_src = {file.src_uri: file for file in files}
+        for old_url, target in (redirects or {}).items():
+            for key in page_url_keys(old_url):
+                if key not in self.files:
+                    self.redirects.setdefault(key, by_src.get(target) if target else None)
 
     def page_path(self, url: str) -> str:
         """The absolute URL path of a page published at `url` (its `File.url`)."""
@@ -171,6 +186,10 @@ class SiteResolver:
                 return Resolution(Kind.EXTERNAL)
         site_path = unquote(path[len(self.mount) :])
         file = self.files.get(site_path)
+        if file is None and site_path in self.redirects:
+            file = self.redirects[site_path]
+            if file is None:
+                return Resolution(Kind.EXTERNAL, path=site_path, fragment=fragment)
         if file is None:
             return Resolution(Kind.MISSING, path=site_path, fragment=fragment)
         if file.src_uri == page_src:

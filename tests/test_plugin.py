@@ -159,9 +159,11 @@ ORPHANED = {
 
 def test_orphans_warn_by_default(make_site, plugin_log):
     make_site(ORPHANED).build()
+    # One grouped summary, not one line per orphan.
     assert plugin_log(logging.WARNING) == [
-        "Orphaned page 'lonely.md': no other page links to it.",
-        "Orphaned page 'old/gone.md': no other page links to it.",
+        "2 orphaned page(s): no other page links to them:\n  - lonely.md\n  - old/gone.md\n"
+        "Link to them, or exempt them with 'orphan: true' in their front matter or the "
+        "'orphans_exempt' option."
     ]
 
 
@@ -171,10 +173,13 @@ def test_orphan_exemptions_by_glob(make_site, plugin_log):
 
 
 def test_orphans_at_info_and_ignore(make_site, plugin_log):
+    def orphan_notes(level):
+        return [m for m in plugin_log(level) if "orphaned page" in m]
+
     make_site(ORPHANED, {"orphans": "info"}).build()
-    assert len(plugin_log(logging.INFO)) == 2 and plugin_log(logging.WARNING) == []
+    assert len(orphan_notes(logging.INFO)) == 1 and plugin_log(logging.WARNING) == []
     make_site(ORPHANED, {"orphans": "ignore"}).build()
-    assert len(plugin_log(logging.INFO)) == 2 and plugin_log(logging.WARNING) == []
+    assert len(orphan_notes(logging.INFO)) == 1 and plugin_log(logging.WARNING) == []
 
 
 def test_orphans_error_stops_the_build_naming_each(make_site, caplog):
@@ -190,18 +195,19 @@ def test_orphans_error_stops_the_build_naming_each(make_site, caplog):
 def test_orphans_never_stop_serve(make_site, plugin_log):
     site = make_site(ORPHANED, {"orphans": "error"})
     site.build(command="serve")
-    assert len(plugin_log(logging.WARNING)) == 2
+    [warning] = plugin_log(logging.WARNING)
+    assert "\n  - lonely.md\n  - old/gone.md\n" in warning
 
 
 def test_orphans_cli_exit_codes(make_site):
     site = make_site(ORPHANED)
     plain = site.cli("build")
     assert plain.returncode == 0, plain.stderr
-    assert "Orphaned page 'lonely.md'" in plain.stderr
+    assert "2 orphaned page(s)" in plain.stderr and "  - lonely.md" in plain.stderr
     strict = site.cli("build", "--strict")
     assert strict.returncode == 1
-    assert "Orphaned page 'old/gone.md'" in strict.stderr
-    assert "Aborted with 2 warnings in strict mode" in strict.stdout + strict.stderr
+    assert "  - old/gone.md" in strict.stderr
+    assert "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
 
     site = make_site(ORPHANED, {"orphans": "error"})
     failed = site.cli("build")

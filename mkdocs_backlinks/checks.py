@@ -1,0 +1,272 @@
+"""Link-health checks over the finished link graph: orphans, unreachable pages, dead ends, broken
+links and hubs. Each returns its findings sorted, so reports and exports are deterministic.
+
+Checks work on plain values (source paths, `PageInfo`, `LinkGraph`) and never on MkDocs objects.
+Every check counts the links a reader can follow, whatever their `rel`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
+from urllib.parse import unquote, urlsplit
+
+from mkdocs_backlinks.globs import GlobList
+from mkdocs_backlinks.graph import LinkGraph, UnresolvedLink
+from mkdocs_backlinks.pages import PageInfo
+
+CHECKS = ("orphans", "unreachable", "dead_ends", "broken_links", "hubs")
+"""Every check, in the order they are reported. Each has options `<name>` (its level) and
+`<name>_exempt` (globs), and can be named in a page's front matter `backlinks_exempt`."""
+
+HUB_MIN_TARGETS = 10
+"""A hub links to at least this many pages, whatever `hubs_share` says, so that the index of a
+five-page site is not called a hub."""
+
+Exempt = Callable[[str], bool]
+
+
+def front_matter_problems(infos: Mapping[str, PageInfo]) -> List[str]:
+    """One message per page whose `backlinks_exempt` names a check that does not exist."""
+    known = set(CHECKS) | {"all"}
+    problems = []
+    for src in sorted(infos):
+        unknown = [name for name in infos[src].checks_exempt if name not in known]
+        if unknown:
+            problems.append(
+                f"Page '{src}': front matter 'backlinks_exempt' names unknown check(s) "
+                f"{', '.join(repr(n) for n in unknown)}; known: {', '.join(CHECKS)}, all."
+            )
+    return problems
+
+
+def exemption(check: str, infos: Mapping[str, PageInfo], globs: GlobList) -> Exempt:
+    """Whether a page is exempt from `check`: by glob, or by its front matter."""
+
+    def exempt(src: str) -> bool:
+        info = infos.get(src)
+        if info is not None:
+            if check in info.checks_exempt or "all" in info.checks_exempt:
+                return True
+            if check == "orphans" and info.orphan_ok:
+                return True
+        return globs.matches(src)
+
+    return exempt
+
+
+def built_pages(infos: Mapping[str, PageInfo]) -> List[str]:
+    """The pages of the built site (drafts rendered by `mkdocs serve` are not)."""
+    return sorted(src for src, info in infos.items() if not info.excluded)
+
+
+def find_orphans(graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt) -> List[str]:
+    """Built pages no other page's content links to. The homepage is never an orphan."""
+    return [
+        src
+        for src in built_pages(infos)
+        if not infos[src].is_homepage and not graph.has_incoming(src) and not exempt(src)
+    ]
+
+
+def reachable_pages(graph: LinkGraph, starts: Iterable[str]) -> Set[str]:
+    """Every page reached from `starts` by following content links."""
+    seen = set(starts)
+    queue = deque(sorted(seen))
+    while queue:
+        for link in graph.outgoing.get(queue.popleft(), ()):
+            if link.target not in seen:
+                seen.add(link.target)
+                queue.append(link.target)
+    return seen
+
+
+def find_unreachable(
+    graph: LinkGraph, infos: Mapping[str, PageInfo], nav_pages: Iterable[str], exempt: Exempt
+) -> List[str]:
+    """Built pages a reader cannot get to from the homepage by following the navigation and
+    content links. Every page in the nav is one click away; from there, content links lead on."""
+    pages = built_pages(infos)
+    starts = {src for src in nav_pages if src in infos} | {src for src in pages if infos[src].is_homepage}
+    reached = reachable_pages(graph, starts)
+    return [src for src in pages if src not in reached and not exempt(src)]
+
+
+def find_dead_ends(graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt) -> List[str]:
+    """Built pages whose content links to no other page."""
+    return [src for src in built_pages(infos) if not graph.outgoing.get(src) and not exempt(src)]
+
+
+def find_hubs(graph: LinkGraph, infos: Mapping[str, PageInfo], share: float, exempt: Exempt) -> List[str]:
+    """Pages linking to at least `share` of the site's other pages (and to HUB_MIN_TARGETS)."""
+    pages = built_pages(infos)
+    needed = max(HUB_MIN_TARGETS, share * (len(pages) - 1))
+    return [
+        src
+        for src in pages
+        if len({link.target for link in graph.outgoing.get(src, ())}) >= needed and not exempt(src)
+    ]
+
+
+# --- Broken links ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrokenSource:
+    """A page that links to a missing target, the href it wrote and how many times."""
+
+    page: str
+    href: str
+    count: int
+
+
+@dataclass(frozen=True)
+class BrokenTarget:
+    """A target that broken links lead to, with every page linking there."""
+
+    target: str
+    """A source path (`guide/old.md`) for links naming a `.md` file, otherwise the site path the
+    browser asks for (`guide/old/`), or the href itself when no browser could parse it."""
+    kind: str
+    """`missing` (nothing there), `excluded` (a draft or excluded page) or `invalid` (no URL)."""
+    sources: Tuple[BrokenSource, ...]
+    suggestion: str = ""
+    """A built page with a close path or title: "did you mean ...?"."""
+
+    @property
+    def count(self) -> int:
+        return sum(source.count for source in self.sources)
+
+
+def _target_of(link: UnresolvedLink) -> str:
+    if link.kind == "excluded" and link.target:
+        return link.target
+    if link.kind == "invalid" or not link.path:
+        return link.href
+    # A relative link to a `.md` file that MkDocs left alone (it warned that the file does not
+    # exist) names the file it meant: group and suggest by that source path, not by the URL the
+    # browser then asks for, which depends on the linking page's URL.
+    try:
+        parts = urlsplit(link.href)
+    except ValueError:
+        return link.path
+    path = unquote(parts.path)
+    if not parts.scheme and not parts.netloc and path.endswith(".md") and not path.startswith("/"):
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(link.source), path))
+        if not joined.startswith("../") and joined != "..":
+            return joined
+    return link.path
+
+
+def find_broken_links(
+    graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt, suggest: bool = True
+) -> List[BrokenTarget]:
+    """Links from built pages that reach no built page, grouped by target, most linked first.
+
+    A link is left out when its page or its target matches the exemption.
+    """
+    grouped: Dict[Tuple[str, str], Dict[Tuple[str, str], int]] = {}
+    for link in graph.unresolved:
+        info = infos.get(link.source)
+        if info is None or info.excluded:
+            continue
+        target = _target_of(link)
+        if exempt(link.source) or exempt(target):
+            continue
+        sources = grouped.setdefault((target, link.kind), {})
+        sources[(link.source, link.href)] = sources.get((link.source, link.href), 0) + 1
+    suggester = Suggester(infos) if suggest and grouped else None
+    found = [
+        BrokenTarget(
+            target,
+            kind,
+            tuple(BrokenSource(page, href, n) for (page, href), n in sorted(sources.items())),
+            suggester.suggest(target) if suggester and kind != "invalid" else "",
+        )
+        for (target, kind), sources in grouped.items()
+    ]
+    return sorted(found, key=lambda b: (-b.count, b.target, b.kind))
+
+
+_SEPARATORS = re.compile(r"[\s_\-.%]+")
+
+
+def _stem(path: str) -> str:
+    """A path reduced to what people mistype least: no extension, index or trailing slash."""
+    path = path.strip("/")
+    for suffix in ("/index.html", "/index.md", "/README.md", ".html", ".md", "/"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+    if path in ("index.html", "index.md", "README.md", "index"):
+        path = ""
+    return path
+
+
+def _loose(text: str) -> str:
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+class Suggester:
+    """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages:
+    exact matches after normalizing case and separators first, fuzzy matching only among the
+    pages of the same folder."""
+
+    def __init__(self, infos: Mapping[str, PageInfo]) -> None:
+        self.by_stem: Dict[str, str] = {}
+        self.by_loose: Dict[str, str] = {}
+        self.by_name: Dict[str, str] = {}
+        self.by_title: Dict[str, str] = {}
+        self.folders: Dict[str, Dict[str, str]] = {}
+        for src in built_pages(infos):
+            info = infos[src]
+            stems = {_stem(src), _stem(unquote(info.url))}
+            for stem in sorted(stems):
+                self.by_stem.setdefault(stem, src)
+                self.by_loose.setdefault(_loose(stem), src)
+                folder, _, name = stem.rpartition("/")
+                self.folders.setdefault(folder, {}).setdefault(_loose(name), src)
+                self.by_name.setdefault(_loose(name), src)
+            self.by_title.setdefault(_loose(info.title), src)
+
+    def suggest(self, target: str) -> str:
+        stem = _stem(target)
+        if stem in self.by_stem:
+            return self.by_stem[stem]
+        loose = _loose(stem)
+        if loose in self.by_loose:
+            return self.by_loose[loose]
+        folder, _, name = stem.rpartition("/")
+        name = _loose(name)
+        siblings = self.folders.get(folder, {})
+        if name in siblings:
+            return siblings[name]
+        close = difflib.get_close_matches(name, sorted(siblings), n=1, cutoff=0.75)
+        if close:
+            return siblings[close[0]]
+        if name in self.by_name:
+            return self.by_name[name]
+        return self.by_title.get(name, "")
+
+
+def nav_pages_of(infos: Mapping[str, PageInfo]) -> List[str]:
+    """The pages listed in the site navigation."""
+    return sorted(src for src, info in infos.items() if info.nav_position is not None)
+
+
+def describe_broken(item: BrokenTarget, titles: Optional[Mapping[str, str]] = None) -> str:
+    """One line for a broken-link group: the target, its links, and a suggestion."""
+    what = {"missing": "missing", "excluded": "not in the built site", "invalid": "not a valid URL"}[item.kind]
+    sources = ", ".join(
+        f"{s.page} ('{s.href}')" + (f" x{s.count}" if s.count > 1 else "") for s in item.sources
+    )
+    line = f"{item.target} ({what}; {item.count} link{'s' if item.count != 1 else ''}): from {sources}"
+    if item.suggestion == item.target:
+        line += f"; '{item.target}' is a page, but a browser cannot follow a link to its source file: use a Markdown link"
+    elif item.suggestion:
+        title = (titles or {}).get(item.suggestion)
+        line += f"; did you mean '{item.suggestion}'" + (f" ({title})" if title else "") + "?"
+    return line

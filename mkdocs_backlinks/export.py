@@ -1,0 +1,132 @@
+"""The link graph as a JSON document: pages with their metrics, links, and the checks' findings.
+
+The format is versioned (`version`) and described by `link-graph.schema.json`, shipped beside
+this module. Everything in it is relative (source paths, site URLs), never a path of the
+machine that built the site, and every object and list is sorted, so two builds of the same site
+write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Dict, List, Mapping, Sequence, Tuple
+
+from mkdocs_backlinks import __version__
+from mkdocs_backlinks.checks import BrokenTarget
+from mkdocs_backlinks.graph import LinkGraph
+from mkdocs_backlinks.metrics import PageMetrics
+from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.reports import CheckResult
+
+SCHEMA_VERSION = 1
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "link-graph.schema.json")
+
+
+def _metrics(m: PageMetrics) -> dict:
+    return {
+        "inlinks": m.inlinks,
+        "linking_pages": m.linking_pages,
+        "outlinks": m.outlinks,
+        "linked_pages": m.linked_pages,
+        "nofollow_inlinks": m.nofollow_inlinks,
+        "broken_outlinks": m.broken_outlinks,
+        "anchor_texts": [{"text": text, "count": count} for text, count in m.anchor_texts],
+        "pagerank": m.pagerank,
+        "link_score": m.link_score,
+        "depth": m.depth,
+    }
+
+
+def edges(graph: LinkGraph, pages: Sequence[str]) -> List[dict]:
+    """Every link between built pages, one edge per distinct (from, to, fragment, text, section,
+    rel) with how many times it occurs."""
+    built = set(pages)
+    counts: Dict[Tuple[str, str, str, str, str, str, Tuple[str, ...]], int] = {}
+    for source in pages:
+        for link in graph.outgoing.get(source, ()):
+            if link.target not in built:
+                continue
+            heading = link.heading
+            key = (
+                source,
+                link.target,
+                link.fragment,
+                link.text,
+                heading.text if heading else "",
+                heading.id if heading else "",
+                tuple(sorted(set(link.rel))),
+            )
+            counts[key] = counts.get(key, 0) + 1
+    return [
+        {
+            "from": source,
+            "to": target,
+            "fragment": fragment,
+            "text": text,
+            "section": section,
+            "section_id": section_id,
+            "rel": list(rel),
+            "count": count,
+        }
+        for (source, target, fragment, text, section, section_id, rel), count in sorted(counts.items())
+    ]
+
+
+def _finding(item) -> object:
+    if isinstance(item, BrokenTarget):
+        return {
+            "target": item.target,
+            "kind": item.kind,
+            "count": item.count,
+            "suggestion": item.suggestion or None,
+            "sources": [{"page": s.page, "href": s.href, "count": s.count} for s in item.sources],
+        }
+    return item
+
+
+def document(
+    graph: LinkGraph,
+    infos: Mapping[str, PageInfo],
+    metrics: Mapping[str, PageMetrics],
+    results: Sequence[CheckResult],
+    use_directory_urls: bool,
+) -> dict:
+    """The export as plain data (see the schema for what each field means)."""
+    pages = sorted(metrics)
+    nodes = [
+        {
+            "id": src,
+            "url": infos[src].url,
+            "title": infos[src].title,
+            "homepage": infos[src].is_homepage,
+            "in_nav": infos[src].nav_position is not None,
+            "metrics": _metrics(metrics[src]),
+        }
+        for src in pages
+    ]
+    return {
+        "version": SCHEMA_VERSION,
+        "generator": f"mkdocs-backlinks-plugin {__version__}",
+        "use_directory_urls": use_directory_urls,
+        "nodes": nodes,
+        "edges": edges(graph, pages),
+        "checks": {
+            result.name: {"level": result.level, "findings": [_finding(item) for item in result.findings]}
+            for result in results
+        },
+    }
+
+
+def dumps(doc: dict) -> str:
+    """Stable JSON text: sorted keys, fixed indentation, UTF-8 kept readable, a final newline."""
+    return json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def write(site_dir: str, path: str, text: str) -> str:
+    """Write `text` to `path` (relative, with `/`) inside `site_dir`; return the full path."""
+    target = os.path.join(site_dir, *path.split("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return target

@@ -1,0 +1,80 @@
+"""The link-health report as a standalone HTML file in the built site: the checks' findings and a
+sortable table of pages by link score, inlinks and depth.
+
+Rendered with its own Jinja environment with autoescaping on, so every title, path, href and
+anchor text from the site shows as text. Links to pages are relative to the report's location.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import List, Mapping, Sequence
+
+from jinja2 import Environment, FileSystemLoader
+
+from mkdocs_backlinks import __version__
+from mkdocs_backlinks.checks import BrokenTarget
+from mkdocs_backlinks.metrics import PageMetrics
+from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.reports import CheckResult
+from mkdocs_backlinks.urls import relative_url
+
+TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+TEMPLATE = "backlinks/report.html"
+
+TITLES = {
+    "orphans": "Orphaned pages",
+    "unreachable": "Unreachable pages",
+    "dead_ends": "Dead ends",
+    "broken_links": "Broken links",
+    "hubs": "Hubs",
+}
+
+
+def render_report(
+    site_name: str,
+    report_path: str,
+    infos: Mapping[str, PageInfo],
+    metrics: Mapping[str, PageMetrics],
+    results: Sequence[CheckResult],
+) -> str:
+    """The report's HTML, for a file published at `report_path` (relative to the site root)."""
+
+    def href(src: str) -> str:
+        return relative_url(infos[src].url, report_path)
+
+    def page(src: str) -> dict:
+        return {"src": src, "title": infos[src].title, "href": href(src)}
+
+    checks: List[dict] = []
+    for result in results:
+        if result.name == "broken_links":
+            findings = [_broken(item, href) for item in result.findings]  # type: ignore[arg-type]
+        else:
+            findings = [page(src) for src in result.findings if src in infos]  # type: ignore[operator]
+        checks.append({"name": result.name, "title": TITLES[result.name], "level": result.level, "findings": findings})
+    pages = [
+        dict(page(src), m=metrics[src])
+        for src in sorted(metrics, key=lambda s: (-metrics[s].link_score, infos[s].title.casefold(), s))
+    ]
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, keep_trailing_newline=True)
+    return env.get_template(TEMPLATE).render(
+        site_name=site_name,
+        generator=f"mkdocs-backlinks-plugin {__version__}",
+        checks=checks,
+        pages=pages,
+        link_count=sum(m.outlinks for m in metrics.values()),
+    )
+
+
+def _broken(item: BrokenTarget, href) -> dict:
+    return {
+        "target": item.target,
+        "kind": item.kind,
+        "count": item.count,
+        "suggestion": item.suggestion,
+        "suggestion_href": href(item.suggestion) if item.suggestion else "",
+        "sources": [
+            {"page": s.page, "href": s.href, "count": s.count, "href_to_page": href(s.page)} for s in item.sources
+        ],
+    }
