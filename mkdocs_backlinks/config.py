@@ -68,8 +68,21 @@ class GlobListOption(c.ListOfItems):
             raise c.ValidationError(str(error)) from None
 
 
+class CountOption(c.Type):
+    """A whole number, at least zero (YAML booleans are not numbers here)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise c.ValidationError(f"Expected a whole number, 0 or more, but received: {value!r}")
+        return value
+
+
 class LabelsConfig(base.Config):
-    """The panel's words. Unset ones come from the built-in English text."""
+    """The panel's words. Unset ones come in the theme's language (`theme.language`, else
+    `theme.locale`), falling back to English."""
 
     title = c.Optional(c.Type(str))
     """The panel's heading. Default: `Pages linking here`."""
@@ -77,6 +90,14 @@ class LabelsConfig(base.Config):
     empty = c.Optional(c.Type(str))
     """The line shown when no page links here (with `show_when_empty: true`).
     Default: `No pages link here yet.`"""
+
+    more = c.Optional(c.Type(str))
+    """The summary of the collapsed entries beyond `max_entries`; `{count}` is their number.
+    Default: `and {count} more`."""
+
+    count = c.Optional(c.Type(str))
+    """The tooltip of an entry's link count (shown when a page links here more than once).
+    Default: `Number of links`."""
 
 
 class BacklinksConfig(base.Config):
@@ -89,9 +110,44 @@ class BacklinksConfig(base.Config):
     """On a page no other page links to: `false` adds no panel, `true` adds the panel with a short
     "no pages link here" line."""
 
-    sort = c.Choice(("nav", "title"), default="nav")
+    sort = c.Choice(("nav", "title", "count"), default="nav")
     """Order of the panel's entries: `nav` follows the site navigation (pages outside it come
-    after, by title); `title` sorts by title."""
+    after, by title); `title` sorts by title; `count`: most links first, then nav order."""
+
+    context = c.Choice(("titles", "sections", "snippets"), default="snippets")
+    """What each entry shows under the linking page's title: `titles`: nothing more;
+    `sections`: the sections of that page the links sit in, each linking there; `snippets`:
+    each link's section and the text around it."""
+
+    snippet_length = CountOption(default=160)
+    """About how many characters of text a snippet shows around the link text, split between
+    before and after it."""
+
+    max_entries = CountOption(default=10)
+    """Entries shown before the rest collapse behind a native "and N more" disclosure; 0 shows
+    every entry."""
+
+    group_by_section = c.Type(bool, default=False)
+    """Group entries under the top-level nav section of the linking page."""
+
+    placement = c.Choice(("bottom", "template"), default="bottom")
+    """`bottom`: the panel is appended to the page content. `template`: nothing is added to
+    the content; the theme places `{{ backlinks.html }}` itself."""
+
+    toc = c.Type(bool, default=False)
+    """Add the panel's title to the page's table of contents (only where the panel shows, with
+    `placement: bottom`)."""
+
+    ignore_links_from = GlobListOption()
+    """Source paths (globs) whose links appear in no panel, e.g. tag or index pages. A page can
+    do the same with `backlinks_from_here: false` in its front matter."""
+
+    ignore_links_to = GlobListOption()
+    """Source paths (globs) that get no panel: links to them are not listed. A page can do the
+    same with `backlinks_panel: false` (or Material's `hide: [backlinks]`) in its front matter."""
+
+    stylesheet = c.Type(bool, default=True)
+    """Add the plugin's small stylesheet to `extra_css` (only when some page shows a panel)."""
 
     labels = c.SubConfig(LabelsConfig)
     """Override the panel's words."""

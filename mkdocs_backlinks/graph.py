@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from mkdocs_backlinks.context import Snippet, snippet_at
 from mkdocs_backlinks.extract import Anchor, Heading
 from mkdocs_backlinks.urls import Kind, SiteResolver
 
@@ -23,6 +24,8 @@ class Link:
     text: str = ""
     heading: Optional[Heading] = None
     rel: Tuple[str, ...] = ()
+    snippet: Optional[Snippet] = None
+    """The text around the link, when `page_links` was asked for snippets."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,18 @@ _NOT_CONTENT_LINKS = frozenset({"headerlink", "footnote-backref"})
 
 
 def page_links(
-    source: str, url: str, anchors: Iterable[Anchor], resolver: SiteResolver
+    source: str,
+    url: str,
+    anchors: Iterable[Anchor],
+    resolver: SiteResolver,
+    content: str = "",
+    snippet_length: int = 0,
 ) -> Tuple[List[Link], List[UnresolvedLink]]:
     """Resolve the anchors of the page `source` (published at `url`) into links to other pages,
-    and the links that reach no built page."""
+    and the links that reach no built page.
+
+    With `snippet_length` > 0, each link to a page carries the text around it, cut from
+    `content` (the HTML the anchors were extracted from); only those links pay for it."""
     links: List[Link] = []
     unresolved: List[UnresolvedLink] = []
     for anchor in anchors:
@@ -85,7 +96,10 @@ def page_links(
             continue
         result = resolver.resolve(anchor.href, url, source)
         if result.kind is Kind.PAGE:
-            links.append(Link(source, result.target, result.fragment, anchor.text, anchor.heading, anchor.rel))
+            snippet = snippet_at(content, anchor.start, anchor.end, anchor.text, snippet_length) if snippet_length else None
+            links.append(
+                Link(source, result.target, result.fragment, anchor.text, anchor.heading, anchor.rel, snippet)
+            )
         elif result.kind in (Kind.MISSING, Kind.EXCLUDED, Kind.INVALID):
             unresolved.append(
                 UnresolvedLink(source, anchor.href, result.kind.value, result.path, anchor.text, result.target)

@@ -35,6 +35,12 @@ class PageInfo:
     checks_exempt: Tuple[str, ...] = ()
     """Front matter `backlinks_exempt`: the link checks this page is exempt from (`all` = every
     one), as written; `mkdocs_backlinks.checks` validates the names."""
+    crumbs: Tuple[str, ...] = ()
+    """Titles of the nav sections holding the page, outermost first (plain text)."""
+    hide_panel: bool = False
+    """Front matter `backlinks_panel: false` (or Material-style `hide: [backlinks]`)."""
+    hide_links: bool = False
+    """Front matter `backlinks_from_here: false`: the page's links are in no panel."""
 
 
 def is_excluded(file: File) -> bool:
@@ -105,5 +111,8 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             excluded=is_excluded(page.file),
             orphan_ok=truthy(meta.get("orphan", False)),
             checks_exempt=_names(meta.get("backlinks_exempt")),
+            crumbs=tuple(" ".join(str(section.title).split()) for section in reversed(page.ancestors)),
+            hide_panel=not truthy(meta.get("backlinks_panel", True)) or "backlinks" in _names(meta.get("hide")),
+            hide_links=not truthy(meta.get("backlinks_from_here", True)),
         )
     return infos

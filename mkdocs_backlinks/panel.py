@@ -1,16 +1,35 @@
-"""The "Pages linking here" panel: which entries it lists, in what order, and its HTML."""
+"""The "Pages linking here" panel: which entries it lists, in what order, with what context."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping
+from typing import AbstractSet, Dict, List, Mapping, Optional, Tuple
+from urllib.parse import quote
 
+from mkdocs_backlinks.context import Snippet
 from mkdocs_backlinks.graph import Link, LinkGraph
 from mkdocs_backlinks.pages import PageInfo
 from mkdocs_backlinks.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""
+
+PANEL_ID = "backlinks-title"
+"""The `id` of the panel's heading: the target of the optional table-of-contents entry."""
+
+# Characters left as they are in a #fragment built from a heading id.
+_FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One spot of the linking page: a section holding links here, or one link with its text."""
+
+    url: str
+    """Relative href to that spot: the linking page, with `#id` of the section when it has one."""
+    section: str = ""
+    """The section's title, plain text; "" for links above the page's first section."""
+    snippet: Optional[Snippet] = None
 
 
 @dataclass(frozen=True)
@@ -25,16 +44,34 @@ class PanelEntry:
     count: int
     """How many times that page links here."""
     links: List[Link] = field(default_factory=list)
+    crumbs: Tuple[str, ...] = ()
+    """Titles of the nav sections holding the linking page (without the group's own title)."""
+    occurrences: List[Occurrence] = field(default_factory=list)
+    """Where the links sit (with `context: sections` or `snippets`)."""
+
+
+@dataclass(frozen=True)
+class PanelGroup:
+    """Entries under one top-level nav section ("" for pages in no section)."""
+
+    title: str
+    entries: List[PanelEntry]
 
 
 @dataclass
 class Panel:
     """What the plugin adds to each page's template context as `backlinks`.
 
-    Iterating over it gives the entries; `html` is the rendered panel (empty when hidden).
+    Iterating over it gives every entry; `shown` and `hidden` are the same entries in groups,
+    split at `max_entries`; `html` is the rendered panel (empty when the page shows none).
     """
 
     entries: List[PanelEntry]
+    shown: List[PanelGroup] = field(default_factory=list)
+    hidden: List[PanelGroup] = field(default_factory=list)
+    hidden_count: int = 0
+    grouped: bool = False
+    """Grouped by top-level section: each group's title is shown once, not in the breadcrumbs."""
     html: str = ""
 
     def __iter__(self):
@@ -47,28 +84,105 @@ class Panel:
         return bool(self.entries)
 
 
-def _sort_key(info: PageInfo, sort: str):
+def _sort_key(info: PageInfo, sort: str, count: int):
     title = info.title.casefold()
-    if sort == "nav":
-        in_nav = info.nav_position is not None
-        return (0 if in_nav else 1, info.nav_position if in_nav else 0, title, info.src_uri)
-    return (title, info.src_uri)
+    if sort == "title":
+        return (title, info.src_uri)
+    in_nav = info.nav_position is not None
+    by_nav = (0 if in_nav else 1, info.nav_position if in_nav else 0, title, info.src_uri)
+    return (-count,) + by_nav if sort == "count" else by_nav
+
+
+def _section(link: Link, source: PageInfo):
+    """The heading a link sits under, or None when it belongs to the page as a whole: above the
+    first heading, or under the level-1 heading that is the page's own title."""
+    heading = link.heading
+    if heading is None or (heading.level == 1 and heading.text == source.title):
+        return None
+    return heading
+
+
+def _spot_url(url: str, heading) -> str:
+    return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
+
+
+def occurrences(links: List[Link], source: PageInfo, url: str, context: str) -> List[Occurrence]:
+    """Where `links` (all from page `source`, reached at `url`) sit, as `context` asks."""
+    if context == "snippets":
+        found = []
+        for link in links:
+            heading = _section(link, source)
+            found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", link.snippet))
+        return found
+    if context == "sections":
+        seen = set()
+        found = []
+        for link in links:
+            heading = _section(link, source)
+            if heading is not None and heading not in seen:
+                seen.add(heading)
+                found.append(Occurrence(_spot_url(url, heading), heading.text))
+        return found
+    return []
 
 
 def panel_entries(
-    target: str, graph: LinkGraph, infos: Mapping[str, PageInfo], sort: str = "nav"
+    target: str,
+    graph: LinkGraph,
+    infos: Mapping[str, PageInfo],
+    sort: str = "nav",
+    context: str = "titles",
+    ignored: AbstractSet[str] = frozenset(),
 ) -> List[PanelEntry]:
-    """The entries of `target`'s panel: one per page linking to it, sorted by `sort`."""
+    """The entries of `target`'s panel: one per page linking to it (except the `ignored`
+    sources), sorted by `sort`, each with its links' `context`."""
     here = infos[target]
     grouped: Dict[str, List[Link]] = graph.linking_pages(target)
-    sources = sorted((infos[source] for source in grouped if source in infos), key=lambda i: _sort_key(i, sort))
-    return [
-        PanelEntry(
-            title=source.title,
-            url=relative_url(source.url, here.url),
-            src_uri=source.src_uri,
-            count=len(grouped[source.src_uri]),
-            links=grouped[source.src_uri],
+    sources = sorted(
+        (infos[source] for source in grouped if source in infos and source not in ignored),
+        key=lambda info: _sort_key(info, sort, len(grouped[info.src_uri])),
+    )
+    entries = []
+    for source in sources:
+        url = relative_url(source.url, here.url)
+        links = grouped[source.src_uri]
+        entries.append(
+            PanelEntry(
+                title=source.title,
+                url=url,
+                src_uri=source.src_uri,
+                count=len(links),
+                links=links,
+                crumbs=source.crumbs,
+                occurrences=occurrences(links, source, url, context),
+            )
         )
-        for source in sources
-    ]
+    return entries
+
+
+def _group(entries: List[PanelEntry]) -> List[PanelGroup]:
+    """Consecutive runs of entries with the same top-level section, as groups."""
+    groups: List[PanelGroup] = []
+    for entry in entries:
+        title = entry.crumbs[0] if entry.crumbs else ""
+        if groups and groups[-1].title == title:
+            groups[-1].entries.append(entry)
+        else:
+            groups.append(PanelGroup(title, [entry]))
+    return groups
+
+
+def make_panel(entries: List[PanelEntry], max_entries: int = 0, group_by_section: bool = False) -> Panel:
+    """The panel of `entries`: grouped by top-level nav section if asked (pages in no section
+    first, then each section where its first page comes), the ones beyond `max_entries` hidden."""
+    if group_by_section:
+        order: Dict[str, int] = {}
+        for entry in entries:
+            order.setdefault(entry.crumbs[0] if entry.crumbs else "", len(order) + 1)
+        order[""] = 0
+        entries = sorted(entries, key=lambda e: order[e.crumbs[0] if e.crumbs else ""])  # stable
+    limit = max_entries if max_entries and len(entries) > max_entries else len(entries)
+    shown, hidden = entries[:limit], entries[limit:]
+    if group_by_section:
+        return Panel(entries, _group(shown), _group(hidden), len(hidden), grouped=True)
+    return Panel(entries, [PanelGroup("", shown)] if shown else [], [PanelGroup("", hidden)] if hidden else [], len(hidden))

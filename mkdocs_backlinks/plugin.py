@@ -16,11 +16,12 @@ from mkdocs.structure.pages import Page
 from mkdocs_backlinks.config import BacklinksConfig
 from mkdocs_backlinks.extract import extract_anchors
 from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
-from mkdocs_backlinks.labels import panel_labels
+from mkdocs_backlinks.labels import panel_labels, theme_language
 from mkdocs_backlinks.pages import PageInfo, is_excluded, page_infos, site_files, url_of_source
-from mkdocs_backlinks.panel import TEMPLATE, Panel, panel_entries
+from mkdocs_backlinks.panel import PANEL_ID, TEMPLATE, Panel, make_panel, panel_entries
 from mkdocs_backlinks.audit import audit
 from mkdocs_backlinks.redirects import redirect_maps, redirect_targets
+from mkdocs_backlinks.theme import add_stylesheet, add_toc_entry
 from mkdocs_backlinks.urls import SiteResolver
 
 # Named after the plugin as users know it: messages read "backlinks: ...".
@@ -43,6 +44,8 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         self._nav_order: Dict[str, int] = {}
         self._env: Optional[Environment] = None
         self._labels: Dict[str, str] = {}
+        # Pages whose links are in no panel (`ignore_links_from`, `backlinks_from_here: false`).
+        self._ignored_sources: frozenset = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds,
@@ -56,7 +59,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         # Appended, not prepended: a theme's custom_dir comes first and can override the panel.
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
-        self._labels = panel_labels(self.config.labels)
+        self._labels = panel_labels(self.config.labels, theme_language(config.theme))
         return config
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Optional[Navigation]:
@@ -78,14 +81,35 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             if file.is_documentation_page() and file.page is not None and file.page.content is not None
         ]
         self._infos = page_infos(pages, self._nav_order)
+        self._ignored_sources = frozenset(
+            src for src, info in self._infos.items() if info.hide_links or self.config.ignore_links_from.matches(src)
+        )
         redirects = redirect_targets(
             redirect_maps(config.plugins),
             [file.src_uri for file in files if file.is_documentation_page()],
             lambda src: url_of_source(src, config.use_directory_urls),
         )
         resolver = SiteResolver(site_files(files), config.site_url, redirects)
-        self._graph = LinkGraph.build(*_read_links(pages, resolver))
+        snippet_length = self.config.snippet_length if self.config.context == "snippets" else 0
+        self._graph = LinkGraph.build(*_read_links(pages, resolver, snippet_length, self._ignored_sources))
+        if self.config.stylesheet and self._any_panel():
+            add_stylesheet(config, files)
         return env
+
+    def _shows_panel(self, src: str) -> bool:
+        info = self._infos[src]
+        return not info.hide_panel and not self.config.ignore_links_to.matches(src)
+
+    def _any_panel(self) -> bool:
+        """Whether some built page shows a panel (the stylesheet is added only then)."""
+        for src, info in self._infos.items():
+            if info.excluded or not self._shows_panel(src):
+                continue
+            if self.config.show_when_empty:
+                return True
+            if any(link.source not in self._ignored_sources for link in self._graph.incoming.get(src, ())):
+                return True
+        return False
 
     # -100: after the search plugins (priority 0) have indexed page.content, so the panel stays
     # out of the search index.
@@ -94,11 +118,19 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         src = page.file.src_uri
         if not self.config.enabled or src not in self._infos or self._env is None:
             return context
-        entries = panel_entries(src, self._graph, self._infos, self.config.sort)
-        panel = Panel(entries)
+        if not self._shows_panel(src):
+            context["backlinks"] = Panel([])
+            return context
+        entries = panel_entries(
+            src, self._graph, self._infos, self.config.sort, self.config.context, self._ignored_sources
+        )
+        panel = make_panel(entries, self.config.max_entries, self.config.group_by_section)
         if entries or self.config.show_when_empty:
-            panel.html = self._render(page, entries)
-            page.content = (page.content or "") + panel.html
+            panel.html = self._render(page, panel)
+            if self.config.placement == "bottom":
+                page.content = (page.content or "") + panel.html
+                if self.config.toc and entries:
+                    add_toc_entry(page, self._labels["title"], PANEL_ID)
         context["backlinks"] = panel
         return context
 
@@ -118,11 +150,11 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         if failure:
             raise PluginError(failure)
 
-    def _render(self, page: Page, entries) -> str:
+    def _render(self, page: Page, panel: Panel) -> str:
         assert self._env is not None
         try:
             template = self._env.get_template(TEMPLATE)
-            return template.render(backlinks=entries, labels=self._labels, page=page)
+            return template.render(backlinks=panel, labels=self._labels, page=page)
         except TemplateError as error:
             raise PluginError(
                 f"backlinks: could not render the panel of page '{page.file.src_uri}' "
@@ -130,8 +162,11 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             ) from None
 
 
-def _read_links(pages: List[Page], resolver: SiteResolver) -> Tuple[list, List[UnresolvedLink]]:
-    """Each built page's outgoing links, and the links that reach no built page."""
+def _read_links(
+    pages: List[Page], resolver: SiteResolver, snippet_length: int = 0, ignored: frozenset = frozenset()
+) -> Tuple[list, List[UnresolvedLink]]:
+    """Each built page's outgoing links, and the links that reach no built page; with snippets
+    of `snippet_length` for the links that can show in a panel (not those of `ignored` pages)."""
     links_by_page: List[Tuple[str, List[Link]]] = []
     unresolved: List[UnresolvedLink] = []
     for page in pages:
@@ -139,7 +174,9 @@ def _read_links(pages: List[Page], resolver: SiteResolver) -> Tuple[list, List[U
             continue
         src = page.file.src_uri
         try:
-            links, broken = page_links(src, page.file.url, extract_anchors(page.content), resolver)
+            content = page.content
+            length = 0 if src in ignored else snippet_length
+            links, broken = page_links(src, page.file.url, extract_anchors(content), resolver, content, length)
         except Exception as error:  # a bug of ours must not take the user's build down
             log.warning(f"Could not read the links of page '{src}': {error!r}")
             continue

@@ -1,0 +1,67 @@
+"""Snippets around links, cut from rendered HTML: block limits, sentence and word trimming."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_backlinks.context import snippet_at
+from mkdocs_backlinks.extract import extract_anchors
+
+LONG_BEFORE = " ".join(f"w{i}" for i in range(60))
+LONG_AFTER = " ".join(f"v{i}" for i in range(60))
+
+# (HTML with one link to "x/", snippet length, (before, text, after) expected)
+CASES = [
+    # The sentence holding the link, from the block holding it.
+    (
+        '<p>First one. Then see <a href="x/">the <em>X</em> page</a>, which helps. Last one.</p>',
+        160,
+        ("Then see ", "the X page", ", which helps."),
+    ),
+    ('<p>Intro.</p><p>Read <a href="x/">X</a> now</p><p>Next block.</p>', 160, ("Read ", "X", " now")),
+    ('<p><a href="x/">X</a> opens the paragraph.</p>', 160, ("", "X", " opens the paragraph.")),
+    ('<p>Closes it: <a href="x/">X</a></p>', 160, ("Closes it: ", "X", "")),
+    ('<p>Ends a sentence <a href="x/">X</a>. The next one is left out.</p>', 160, ("Ends a sentence ", "X", ".")),
+    ('<p>Asked? Then <a href="x/">X</a>! Done.</p>', 160, ("Then ", "X", "!")),
+    ('<p>He said "stop." Then <a href="x/">X</a>.</p>', 160, ("Then ", "X", ".")),
+    # Lists, tables, headings and line breaks bound the block.
+    ('<ul><li>One</li><li>See <a href="x/">X</a> here<ul><li>nested</li></ul></li></ul>', 160, ("See ", "X", " here")),
+    ('<table><tr><td>cell one</td><td>in <a href="x/">X</a> cell</td></tr></table>', 160, ("in ", "X", " cell")),
+    ('<h2 id="h">About <a href="x/">X</a> things</h2><p>body</p>', 160, ("About ", "X", " things")),
+    ('<p>line one<br>line <a href="x/">X</a> two<br/>line three</p>', 160, ("line ", "X", " two")),
+    # Markup stripped, entities decoded (the template escapes them again), white space collapsed.
+    (
+        '<p>Use <code>&lt;b&gt;</code> &amp;\n  <a href="x/">X</a> <strong>&quot;now&quot;</strong></p>',
+        160,
+        ("Use <b> & ", "X", ' "now"'),
+    ),
+    ('<p>Before<script>var a = "<p>";</script> <a href="x/">X</a><!-- <p> --> after</p>', 160, ("Before ", "X", " after")),
+    # Full-width sentence marks need no space after them.
+    ('<p>最初の文。次に<a href="x/">X</a>を見る。最後。</p>', 160, ("次に", "X", "を見る。")),
+    # Too long: trimmed at word boundaries with an ellipsis, the before side getting half.
+    (f'<p>{LONG_BEFORE} <a href="x/">X</a> {LONG_AFTER}</p>', 40, ("\u2026w55 w56 w57 w58 w59 ", "X", " v0 v1 v2 v3 v4 v5\u2026")),
+    # A side shorter than its half leaves the rest to the other side.
+    (f'<p>Short <a href="x/">X</a> {LONG_AFTER}</p>', 40, ("Short ", "X", " v0 v1 v2 v3 v4 v5 v6 v7 v8 v9\u2026")),
+    # A single word longer than the budget is cut inside it rather than dropped.
+    ('<p>' + "a" * 100 + ' <a href="x/">X</a></p>', 20, ("\u2026" + "a" * 9 + " ", "X", "")),
+    # Far from any block tag, the window starts inside a tag: no markup leaks into the text.
+    ('<p><span title="' + "t" * 2000 + '">' + "word " * 40 + '<a href="x/">X</a></span></p>', 40, ("\u2026word word word word ", "X", "")),
+]
+
+
+@pytest.mark.parametrize("content, length, expected", CASES)
+def test_snippets(content, length, expected):
+    [anchor] = [a for a in extract_anchors(content) if a.href == "x/"]
+    snippet = snippet_at(content, anchor.start, anchor.end, anchor.text, length)
+    assert (snippet.before, snippet.text, snippet.after) == expected
+    assert "<" not in snippet.before.replace("<b>", "") and ">" not in snippet.after
+
+
+def test_no_snippet_when_length_is_zero():
+    assert snippet_at('<p>a <a href="x/">X</a></p>', 2, 20, "X", 0) is None
+
+
+@pytest.mark.parametrize("start, end", [(0, 0), (-5, 3), (50, 10), (10_000, 10_001)])
+def test_odd_offsets_never_raise(start, end):
+    snippet = snippet_at("<p>tiny</p>", start, end, "X", 80)
+    assert snippet.text == "X"
