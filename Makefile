@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test serve bench clean
+.PHONY: demo test serve bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,17 @@ serve: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs serve
 
 ## test: install what the tests need and run them all
-test: $(STAMP)
+test: $(STAMP) /usr/bin/chromium
 	$(BIN)/python -m pytest
+
+# The browser test (tests/test_browser.py) looks at the example site in headless Chromium.
+# Installed once, only when missing (needs root, as in CI containers).
+/usr/bin/chromium:
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+## screenshots: refresh the README's pictures of the example site's panel in each theme
+screenshots: $(STAMP) /usr/bin/chromium
+	$(BIN)/python tests/browser.py docs/screenshots
 
 ## bench: build synthetic sites with and without the plugin and print the overhead table
 bench: $(STAMP)

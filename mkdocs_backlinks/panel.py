@@ -93,32 +93,30 @@ def _sort_key(info: PageInfo, sort: str, count: int):
     return (-count,) + by_nav if sort == "count" else by_nav
 
 
-def _section(link: Link, source: PageInfo):
+def _section(link: Link):
     """The heading a link sits under, or None when it belongs to the page as a whole: above the
-    first heading, or under the level-1 heading that is the page's own title."""
+    first heading, or under a level-1 heading (the page's title, whatever the nav calls it)."""
     heading = link.heading
-    if heading is None or (heading.level == 1 and heading.text == source.title):
-        return None
-    return heading
+    return None if heading is None or heading.level == 1 else heading
 
 
 def _spot_url(url: str, heading) -> str:
     return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
 
 
-def occurrences(links: List[Link], source: PageInfo, url: str, context: str) -> List[Occurrence]:
-    """Where `links` (all from page `source`, reached at `url`) sit, as `context` asks."""
+def occurrences(links: List[Link], url: str, context: str) -> List[Occurrence]:
+    """Where `links` (all from the page reached at `url`) sit, as `context` asks."""
     if context == "snippets":
         found = []
         for link in links:
-            heading = _section(link, source)
+            heading = _section(link)
             found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", link.snippet))
         return found
     if context == "sections":
         seen = set()
         found = []
         for link in links:
-            heading = _section(link, source)
+            heading = _section(link)
             if heading is not None and heading not in seen:
                 seen.add(heading)
                 found.append(Occurrence(_spot_url(url, heading), heading.text))
@@ -154,7 +152,7 @@ def panel_entries(
                 count=len(links),
                 links=links,
                 crumbs=source.crumbs,
-                occurrences=occurrences(links, source, url, context),
+                occurrences=occurrences(links, url, context),
             )
         )
     return entries

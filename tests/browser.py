@@ -1,0 +1,195 @@
+"""Build the example site in several themes and look at it in headless Chromium.
+
+Used by `tests/test_browser.py`, and by `make screenshots` (`python tests/browser.py DIR`) to
+refresh the screenshots the README shows. Needs Debian's `chromium` (`make test` installs it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Dict, Iterator, Optional
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "example_site"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# Flags that let Chromium run headless as root in a container, offline, with no first-run work.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+# Variants of the example site: (theme settings, file name of the screenshot).
+THEMES: Dict[str, dict] = {
+    "material": {"name": "material", "features": ["navigation.sections", "navigation.instant"]},
+    "material-dark": {"name": "material", "palette": {"scheme": "slate"}, "features": ["navigation.instant"]},
+    "mkdocs": {"name": "mkdocs"},
+    "readthedocs": {"name": "readthedocs"},
+}
+
+SCREENSHOT_PAGE = "guide/configuration/"
+"""The example page the screenshots show: several pages link to it, from several sections."""
+
+# Loaded next to the page under test (same origin): opens the page in a frame, measures the
+# panel as laid out, and follows every link in it. The verdict is written into the DOM, which
+# `--dump-dom` prints once the fetches are done.
+CHECK_PAGE = """<!doctype html>
+<meta charset="utf-8">
+<pre id="verdict">pending</pre>
+<iframe id="page" style="width:1200px;height:1600px"></iframe>
+<script>
+const verdict = document.getElementById("verdict");
+const frame = document.getElementById("page");
+const target = new URLSearchParams(location.search).get("page");
+frame.onload = async () => {
+  const doc = frame.contentDocument;
+  const panels = doc.querySelectorAll("aside.backlinks");
+  const result = {panels: panels.length, links: [], visible: false};
+  if (panels.length) {
+    const panel = panels[0];
+    panel.scrollIntoView();
+    const box = panel.getBoundingClientRect();
+    const style = frame.contentWindow.getComputedStyle(panel);
+    const title = panel.querySelector(".backlinks__title");
+    result.visible = box.width > 100 && box.height > 20 && style.display !== "none"
+      && style.visibility === "visible" && parseFloat(style.opacity) > 0.5 && !!title
+      && title.getBoundingClientRect().height > 0;
+    result.title = title ? title.textContent : null;
+    result.search_exclude = panel.hasAttribute("data-search-exclude");
+    // The shipped stylesheet is in effect: the theme's bullets are gone from the panel's list.
+    const list = panel.querySelector(".backlinks__list");
+    result.styled = !!list && frame.contentWindow.getComputedStyle(list).listStyleType === "none";
+    for (const a of panel.querySelectorAll("a[href]")) {
+      const url = new URL(a.getAttribute("href"), frame.contentWindow.location.href);
+      const link = {href: a.getAttribute("href"), cls: a.className, status: 0, anchor: null};
+      try {
+        const response = await fetch(url.href.split("#")[0]);
+        link.status = response.status;
+        if (url.hash) {
+          const html = await response.text();
+          const linked = new DOMParser().parseFromString(html, "text/html");
+          link.anchor = !!linked.getElementById(decodeURIComponent(url.hash.slice(1)));
+        }
+      } catch (error) {
+        link.error = String(error);
+      }
+      result.links.push(link);
+    }
+  }
+  verdict.textContent = JSON.stringify(result);
+};
+frame.src = target;
+</script>
+"""
+
+
+def build_example(variant: str, workdir: Path) -> Path:
+    """Build the example site with the theme of `variant` into `workdir`; return the site dir."""
+    config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = THEMES[variant]
+    config["docs_dir"] = str(EXAMPLE / "docs")
+    config["site_dir"] = str(workdir / "site")
+    config_file = workdir / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"building the example site with {variant} failed:\n{result.stderr}")
+    return workdir / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium(*args: str, timeout: float = 90) -> str:
+    """Run headless Chromium with a fresh profile; return what it printed on stdout."""
+    if CHROMIUM is None:
+        raise RuntimeError("chromium is not installed (make test installs it)")
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    return result.stdout
+
+
+def check_page(site_dir: Path, base: str, page: str) -> dict:
+    """Open `page` (a URL path under `base`) and report on its panel and the panel's links."""
+    (site_dir / "__check__.html").write_text(CHECK_PAGE, encoding="utf-8")
+    dom = chromium("--virtual-time-budget=20000", "--dump-dom", f"{base}__check__.html?page=/{page}")
+    found = re.search(r'<pre id="verdict">(.*?)</pre>', dom, re.S)
+    if found is None or found.group(1) == "pending":
+        raise AssertionError(f"the check page did not finish for {page}: {dom[:500]!r}")
+    return json.loads(html.unescape(found.group(1)))
+
+
+def screenshot(base: str, page: str, out: Path, size: str = "1200,2000") -> None:
+    """Save a PNG of `page`, tall enough to show its panel."""
+    chromium(f"--screenshot={out}", f"--window-size={size}", "--virtual-time-budget=5000", f"{base}{page}")
+    if not out.is_file() or out.stat().st_size < 1000:
+        raise AssertionError(f"no screenshot of {page} was written to {out}")
+
+
+def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str, Path]:
+    """Build every variant and screenshot its `SCREENSHOT_PAGE` into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for variant in THEMES:
+            work = Path(workdir or tmp) / variant
+            work.mkdir(parents=True, exist_ok=True)
+            site = build_example(variant, work)
+            with serve(site) as base:
+                shots[variant] = out_dir / f"panel-{variant}.png"
+                screenshot(base, SCREENSHOT_PAGE, shots[variant])
+    return shots
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    for variant, path in take_screenshots(target).items():
+        print(f"{variant}: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
