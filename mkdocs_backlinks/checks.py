@@ -145,21 +145,20 @@ class BrokenTarget:
 def _target_of(link: UnresolvedLink) -> str:
     if link.kind == "excluded" and link.target:
         return link.target
-    if link.kind == "invalid" or not link.path:
+    if link.kind == "invalid":
         return link.href
-    # A relative link to a `.md` file that MkDocs left alone (it warned that the file does not
-    # exist) names the file it meant: group and suggest by that source path, not by the URL the
-    # browser then asks for, which depends on the linking page's URL.
     try:
         parts = urlsplit(link.href)
     except ValueError:
-        return link.path
+        return link.path or link.href
     path = unquote(parts.path)
+    # A relative link to a `.md` file that MkDocs left alone (it warned that the file does not
+    # exist) names the file it meant: group and suggest by that path relative to docs_dir (even
+    # when it climbs out of it), not by the URL the browser then asks for, which depends on the
+    # linking page's URL.
     if not parts.scheme and not parts.netloc and path.endswith(".md") and not path.startswith("/"):
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(link.source), path))
-        if not joined.startswith("../") and joined != "..":
-            return joined
-    return link.path
+        return posixpath.normpath(posixpath.join(posixpath.dirname(link.source), path))
+    return link.path or path or link.href
 
 
 def find_broken_links(

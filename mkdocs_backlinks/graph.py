@@ -104,4 +104,14 @@ def page_links(
             unresolved.append(
                 UnresolvedLink(source, anchor.href, result.kind.value, result.path, anchor.text, result.target)
             )
+        elif result.kind is Kind.EXTERNAL and _climbs_to_a_source_file(anchor.href):
+            # `../../x.md` climbing above a site mounted at a sub-path leaves the site, but what
+            # it names is a Markdown file MkDocs could not find (it warned): a broken link.
+            unresolved.append(UnresolvedLink(source, anchor.href, Kind.MISSING.value, "", anchor.text))
     return links, unresolved
+
+
+def _climbs_to_a_source_file(href: str) -> bool:
+    """A relative href (no scheme, host or leading `/`) to a `.md` file, left as written."""
+    path = href.partition("#")[0].partition("?")[0]
+    return path.startswith("../") and path.endswith(".md") and ":" not in path
