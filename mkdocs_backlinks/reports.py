@@ -66,9 +66,10 @@ def summary(result: CheckResult, titles: Optional[Mapping[str, str]] = None) -> 
     if result.name == "hubs":
         return (
             f"{n} hub page(s) link to {result.detail} of the site's pages:{_items(found)}\n"
-            "Such pages (indexes, tag listings) show up in almost every panel; keep their links "
-            "out of the panels with the panel's source exclusions, and silence this note with "
-            "'hubs_exempt', 'hubs: ignore' or 'backlinks_exempt: [hubs]'."
+            "Such pages (indexes, tag listings) show up in almost every panel: keep their links "
+            "out of the panels with the 'ignore_links_from' option or 'backlinks_from_here: false' "
+            "in their front matter (their links still count for the checks), and silence this "
+            "note with 'hubs_exempt', 'hubs: ignore' or 'backlinks_exempt: [hubs]'."
         )
     raise ValueError(result.name)
 
