@@ -132,3 +132,13 @@ def test_links_to_a_redirected_page_count_for_its_target(make_site, directory_ur
     # mkdocs-redirects really wrote the page a browser lands on first.
     old = site.root / "site" / ("old/index.html" if directory_urls else "old.html")
     assert "new" in old.read_text(encoding="utf-8")
+
+
+def test_links_to_the_report_and_export_are_not_broken(make_site, plugin_log):
+    docs = {
+        "index.md": "# Home\n\n<a href=\"meta/report.html\">report</a> <a href=\"/meta/links.json\">graph</a> [a](a.md)\n",
+        "a.md": "# A\n\n[home](index.md) <a href=\"/meta/other.json\">not written</a>\n",
+    }
+    make_site(docs, dict(OPTIONS, broken_links="warn")).build()
+    [warning] = plugin_log()
+    assert warning.startswith("1 broken link(s) to 1 target(s)") and "meta/other.json" in warning
