@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Optional
+from typing import List, Optional
 
 ELLIPSIS = "\u2026"
 
@@ -27,10 +28,13 @@ _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|template|textarea)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
+_HIDDEN_START = re.compile(r"<(?:!--|script|style|template|textarea)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # The end of a sentence: terminal punctuation (with closing quotes or brackets) then white space,
 # or a full-width terminal mark, which needs no space after it.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
+# Everything up to the last end of a sentence (the greedy `.*` finds it from the back, in C).
+_UP_TO_LAST_SENTENCE_END = re.compile(r".*(?:" + _SENTENCE_END.pattern + ")", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -65,49 +69,67 @@ def _plain(fragment: str) -> str:
     return text
 
 
-def _without_hidden(chunk: str) -> str:
-    """`chunk` with comments, scripts and styles blanked out: their text is not a block's."""
-    return _HIDDEN.sub(" ", chunk) if "<!--" in chunk or "</" in chunk else chunk
+class SnippetCutter:
+    """Cuts the snippets of one page's links. The page's block tags are found once, on the first
+    snippet asked for, so each link then costs a bisection and work on its own short window."""
 
+    def __init__(self, content: str, length: int) -> None:
+        if _HIDDEN_START.search(content):
+            # Blank out comments, scripts and styles, keeping every offset where it was.
+            content = _HIDDEN.sub(lambda hidden: " " * len(hidden.group()), content)
+        self.content = content
+        self.length = length
+        # Enough HTML for `length` characters of text in a typical paragraph (markup included),
+        # however long the block: the cost per link stays flat.
+        self.window = 2 * length + 64
+        self._starts: Optional[List[int]] = None
+        self._ends: List[int] = []
 
-def _html_before(content: str, start: int, window: int) -> str:
-    """The HTML from the start of the link's block (or the window) up to the link."""
-    low = max(0, start - window)
-    chunk = _without_hidden(content[low:start])
-    last = None
-    for last in _BLOCK_TAG.finditer(chunk):
-        pass
-    if last is not None:
-        return chunk[last.end() :]
-    if low > 0:
-        # The window may begin inside a tag: drop everything up to that tag's end.
-        close, open_ = chunk.find(">"), chunk.find("<")
-        if close != -1 and (open_ == -1 or close < open_):
-            chunk = chunk[close + 1 :]
-    return chunk
+    def _find_blocks(self) -> None:
+        self._starts = []
+        for tag in _BLOCK_TAG.finditer(self.content):
+            self._starts.append(tag.start())
+            self._ends.append(tag.end())
 
+    def _html_before(self, start: int) -> str:
+        """The HTML from the start of the link's block (or the window) up to the link."""
+        index = bisect_right(self._starts, start - 1) - 1
+        block_start = self._ends[index] if index >= 0 else 0
+        low = max(block_start, start - self.window, 0)
+        chunk = self.content[low:start]
+        if low > block_start:
+            # The window may begin inside a tag: drop everything up to that tag's end.
+            close, open_ = chunk.find(">"), chunk.find("<")
+            if close != -1 and (open_ == -1 or close < open_):
+                chunk = chunk[close + 1 :]
+        return chunk
 
-def _html_after(content: str, end: int, window: int) -> str:
-    """The HTML from the link's end up to the end of its block (or the window)."""
-    high = min(len(content), end + window)
-    chunk = _without_hidden(content[end:high])
-    found = _BLOCK_TAG.search(chunk)
-    if found is not None:
-        return chunk[: found.start()]
-    if high < len(content):
-        # The window may end inside a tag: drop that partial tag.
-        open_, close = chunk.rfind("<"), chunk.rfind(">")
-        if open_ > close:
-            chunk = chunk[:open_]
-    return chunk
+    def _html_after(self, end: int) -> str:
+        """The HTML from the link's end up to the end of its block (or the window)."""
+        index = bisect_left(self._starts, end)
+        block_end = self._starts[index] if index < len(self._starts) else len(self.content)
+        high = min(block_end, end + self.window)
+        chunk = self.content[end:high]
+        if high < block_end:
+            # The window may end inside a tag: drop that partial tag.
+            open_, close = chunk.rfind("<"), chunk.rfind(">")
+            if open_ > close:
+                chunk = chunk[:open_]
+        return chunk
+
+    def at(self, start: int, end: int, text: str) -> Snippet:
+        """The snippet around the link spanning `content[start:end]`, whose text is `text`."""
+        if self._starts is None:
+            self._find_blocks()
+        before = _trim_before(_plain(self._html_before(start)), self.length // 2)
+        after = _trim_after(_plain(self._html_after(end)), self.length - len(before))
+        return Snippet(before, text, after)
 
 
 def _trim_before(text: str, budget: int) -> str:
     """The end of `text`: from the start of the sentence holding its end, at most `budget` long."""
-    sentence_start = 0
-    for sentence_end in _SENTENCE_END.finditer(text.rstrip()):
-        sentence_start = sentence_end.end()
-    text = text[sentence_start:].lstrip()
+    done = _UP_TO_LAST_SENTENCE_END.match(text.rstrip())
+    text = (text[done.end() :] if done else text).lstrip()
     if len(text) <= budget:
         return text
     cut = text[len(text) - budget :]
@@ -135,13 +157,7 @@ def _trim_after(text: str, budget: int) -> str:
 
 
 def snippet_at(content: str, start: int, end: int, text: str, length: int) -> Optional[Snippet]:
-    """The snippet around the link spanning `content[start:end]`, whose text is `text`, with at
-    most about `length` characters of context (split between both sides), or None if `length`
-    is 0. Never raises on odd HTML: offsets outside the content give an empty context."""
-    if length <= 0:
-        return None
-    # Enough HTML for `length` characters of text in a typical paragraph, however long the page.
-    window = 4 * length + 256
-    before = _trim_before(_plain(_html_before(content, start, window)), length // 2)
-    after = _trim_after(_plain(_html_after(content, end, window)), length - len(before))
-    return Snippet(before, text, after)
+    """The snippet around one link of `content` (see `SnippetCutter`), with at most about
+    `length` characters of context split between both sides, or None if `length` is 0. Never
+    raises on odd HTML: offsets outside the content give an empty context."""
+    return SnippetCutter(content, length).at(start, end, text) if length > 0 else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from mkdocs_backlinks.context import Snippet, snippet_at
+from mkdocs_backlinks.context import Snippet, SnippetCutter
 from mkdocs_backlinks.extract import Anchor, Heading
 from mkdocs_backlinks.urls import Kind, SiteResolver
 
@@ -91,12 +91,13 @@ def page_links(
     `content` (the HTML the anchors were extracted from); only those links pay for it."""
     links: List[Link] = []
     unresolved: List[UnresolvedLink] = []
+    cutter = SnippetCutter(content, snippet_length) if snippet_length > 0 else None
     for anchor in anchors:
         if anchor.classes and _NOT_CONTENT_LINKS.intersection(anchor.classes):
             continue
         result = resolver.resolve(anchor.href, url, source)
         if result.kind is Kind.PAGE:
-            snippet = snippet_at(content, anchor.start, anchor.end, anchor.text, snippet_length) if snippet_length else None
+            snippet = cutter.at(anchor.start, anchor.end, anchor.text) if cutter is not None else None
             links.append(
                 Link(source, result.target, result.fragment, anchor.text, anchor.heading, anchor.rel, snippet)
             )
