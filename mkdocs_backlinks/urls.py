@@ -143,42 +143,60 @@ class SiteResolver:
                 if key not in self.files:
                     self.redirects.setdefault(key, by_src.get(target) if target else None)
 
+        self._memo: Dict[tuple, Resolution] = {}
+
     def page_path(self, url: str) -> str:
         """The absolute URL path of a page published at `url` (its `File.url`)."""
         return self.mount + ("" if url in (".", "./") else url)
 
     def resolve(self, href: str, page_url: str, page_src: str = "") -> Resolution:
         """Resolve `href`, found on the page published at `page_url` (source `page_src`)."""
+        # Pages of one folder share most of their hrefs (links to the same hubs), and an href
+        # means the same from anywhere in that folder: remember each (folder, href) once.
+        key = (page_url[: page_url.rfind("/") + 1], href)
+        result = self._memo.get(key)
+        if result is None:
+            result = self._memo[key] = self._resolve(href, page_url)
+        if result.kind is Kind.SELF or (page_src and result.target == page_src):
+            return Resolution(Kind.SELF, page_src, result.path, result.fragment)
+        return result
+
+    def _resolve(self, href: str, page_url: str) -> Resolution:
         # Browsers drop surrounding spaces and any tab or newline inside a URL.
         href = href.strip(" \t\n\r\f\x00")
         if "\t" in href or "\n" in href or "\r" in href:
             href = href.replace("\t", "").replace("\n", "").replace("\r", "")
-        try:
-            parts = urlsplit(href)
-        except ValueError:
-            return Resolution(Kind.INVALID)
-        fragment = unquote(parts.fragment)
-        scheme = parts.scheme.lower()
-        if scheme and scheme not in WEB_SCHEMES:
-            return Resolution(Kind.EXTERNAL)
-        path = parts.path.replace("\\", "/") if "\\" in parts.path else parts.path
-        if scheme or parts.netloc or href.startswith("//"):
-            try:
-                netloc = parts.netloc.lower()
-            except ValueError:  # pragma: no cover - urlsplit already validated it
-                return Resolution(Kind.INVALID)
-            if netloc not in self.hosts:
-                return Resolution(Kind.EXTERNAL)
-            path = remove_dot_segments(path or "/")
-        elif not path:
-            # "#frag", "?query" or "": the page itself.
-            return Resolution(Kind.SELF, page_src, fragment=fragment)
+        if ":" not in href and "\\" not in href and not href.startswith("//"):
+            # A relative reference, the common case: nothing for urlsplit to find but the
+            # query and fragment, so split them off directly.
+            path, _, fragment = href.partition("#")
+            path = path.partition("?")[0]
+            if "%" in fragment:
+                fragment = unquote(fragment)
         else:
+            try:
+                parts = urlsplit(href)
+            except ValueError:
+                return Resolution(Kind.INVALID)
+            fragment = unquote(parts.fragment)
+            scheme = parts.scheme.lower()
+            if scheme and scheme not in WEB_SCHEMES:
+                return Resolution(Kind.EXTERNAL)
+            path = parts.path.replace("\\", "/")
+            if scheme or parts.netloc or href.startswith("//"):
+                if parts.netloc.lower() not in self.hosts:
+                    return Resolution(Kind.EXTERNAL)
+                return self._lookup(remove_dot_segments(path or "/"), fragment)
+        if not path:
+            # "#frag", "?query" or "": the page itself.
+            return Resolution(Kind.SELF, fragment=fragment)
+        if not path.startswith("/"):
             base = self.page_path(page_url)
-            if not path.startswith("/"):
-                path = base[: base.rfind("/") + 1] + path
-            path = remove_dot_segments(path)
+            path = base[: base.rfind("/") + 1] + path
+        return self._lookup(remove_dot_segments(path), fragment)
 
+    def _lookup(self, path: str, fragment: str) -> Resolution:
+        """What a browser finds at the absolute URL path `path` (dot segments removed)."""
         if not path.startswith(self.mount):
             if path + "/" == self.mount:
                 path = self.mount  # "/docs" on a site mounted at "/docs/"
@@ -192,8 +210,6 @@ class SiteResolver:
                 return Resolution(Kind.EXTERNAL, path=site_path, fragment=fragment)
         if file is None:
             return Resolution(Kind.MISSING, path=site_path, fragment=fragment)
-        if file.src_uri == page_src:
-            return Resolution(Kind.SELF, page_src, site_path, fragment)
         if not file.is_page:
             return Resolution(Kind.ASSET, file.src_uri, site_path, fragment)
         if file.excluded:
