@@ -31,8 +31,9 @@ _HIDDEN = re.compile(
 _HIDDEN_START = re.compile(r"<(?:!--|script|style|template|textarea)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # The end of a sentence: terminal punctuation (with closing quotes or brackets) then white space,
-# or a full-width terminal mark, which needs no space after it.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
+# or a full-width terminal mark, which needs no space after it. A full stop after a one-letter
+# word is an abbreviation or an initial ("e.g. this", "J. Doe"), not an end.
+_SENTENCE_END = re.compile(r"(?:(?<![\s.]\w)\.|[!?])[\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
 # Everything up to the last end of a sentence (the greedy `.*` finds it from the back, in C).
 _UP_TO_LAST_SENTENCE_END = re.compile(r".*(?:" + _SENTENCE_END.pattern + ")", re.DOTALL)
 

@@ -48,7 +48,7 @@ THEMES: Dict[str, dict] = {
     "readthedocs": {"name": "readthedocs"},
 }
 
-SCREENSHOT_PAGE = "guide/configuration/"
+SCREENSHOT_PAGE = "guide/panel/"
 """The example page the screenshots show: several pages link to it, from several sections."""
 
 # Loaded next to the page under test (same origin): opens the page in a frame, measures the

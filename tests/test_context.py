@@ -23,6 +23,7 @@ CASES = [
     ('<p>Closes it: <a href="x/">X</a></p>', 160, ("Closes it: ", "X", "")),
     ('<p>Ends a sentence <a href="x/">X</a>. The next one is left out.</p>', 160, ("Ends a sentence ", "X", ".")),
     ('<p>Asked? Then <a href="x/">X</a>! Done.</p>', 160, ("Then ", "X", "!")),
+    ('<p>Use a theme, e.g. <a href="x/">X</a> by J. Doe. Or not.</p>', 160, ("Use a theme, e.g. ", "X", " by J. Doe.")),
     ('<p>He said "stop." Then <a href="x/">X</a>.</p>', 160, ("Then ", "X", ".")),
     # Lists, tables, headings and line breaks bound the block.
     ('<ul><li>One</li><li>See <a href="x/">X</a> here<ul><li>nested</li></ul></li></ul>', 160, ("See ", "X", " here")),

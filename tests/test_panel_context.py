@@ -225,7 +225,8 @@ MATERIAL_TOC = """\
   </ul>
   {%- endif %}
 </nav>
-{{ backlinks.html if backlinks }}
+{#- Material repeats this partial in the mobile navigation (where `nav_item` is set): once is enough. #}
+{%- if backlinks is defined and nav_item is not defined %}{{ backlinks.html }}{% endif %}
 """
 
 
