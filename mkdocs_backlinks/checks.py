@@ -209,10 +209,16 @@ def _loose(text: str) -> str:
     return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 
+def _deletions(word: str) -> Set[str]:
+    """The word and every way to delete one character from it. Two words within one typo
+    (a missing, extra, wrong or swapped letter) share at least one of these."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 class Suggester:
     """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages:
-    exact matches after normalizing case and separators first, fuzzy matching only among the
-    pages of the same folder."""
+    the same path after normalizing case, separators and extensions; else a page of the same
+    folder within one typo of the name; else a page anywhere with that name or that title."""
 
     def __init__(self, infos: Mapping[str, PageInfo]) -> None:
         self.by_stem: Dict[str, str] = {}
@@ -220,16 +226,32 @@ class Suggester:
         self.by_name: Dict[str, str] = {}
         self.by_title: Dict[str, str] = {}
         self.folders: Dict[str, Dict[str, str]] = {}
+        self._typos: Dict[str, Dict[str, List[str]]] = {}
         for src in built_pages(infos):
             info = infos[src]
-            stems = {_stem(src), _stem(unquote(info.url))}
-            for stem in sorted(stems):
+            for stem in sorted({_stem(src), _stem(unquote(info.url))}):
                 self.by_stem.setdefault(stem, src)
                 self.by_loose.setdefault(_loose(stem), src)
                 folder, _, name = stem.rpartition("/")
                 self.folders.setdefault(folder, {}).setdefault(_loose(name), src)
                 self.by_name.setdefault(_loose(name), src)
             self.by_title.setdefault(_loose(info.title), src)
+
+    def _within_one_typo(self, folder: str, name: str) -> str:
+        siblings = self.folders.get(folder)
+        if not siblings:
+            return ""
+        index = self._typos.get(folder)
+        if index is None:  # built once per folder, only for folders with broken links
+            index = self._typos[folder] = {}
+            for sibling in sorted(siblings):
+                for variant in _deletions(sibling):
+                    index.setdefault(variant, []).append(sibling)
+        candidates = sorted({c for variant in _deletions(name) for c in index.get(variant, ())})
+        if not candidates:
+            return ""
+        best = max(candidates, key=lambda c: (difflib.SequenceMatcher(None, name, c).ratio(), [-ord(ch) for ch in c]))
+        return siblings[best]
 
     def suggest(self, target: str) -> str:
         stem = _stem(target)
@@ -240,15 +262,11 @@ class Suggester:
             return self.by_loose[loose]
         folder, _, name = stem.rpartition("/")
         name = _loose(name)
-        siblings = self.folders.get(folder, {})
-        if name in siblings:
-            return siblings[name]
-        close = difflib.get_close_matches(name, sorted(siblings), n=1, cutoff=0.75)
-        if close:
-            return siblings[close[0]]
-        if name in self.by_name:
-            return self.by_name[name]
-        return self.by_title.get(name, "")
+        return (
+            self._within_one_typo(folder, name)
+            or self.by_name.get(name, "")
+            or self.by_title.get(name, "")
+        )
 
 
 def nav_pages_of(infos: Mapping[str, PageInfo]) -> List[str]:

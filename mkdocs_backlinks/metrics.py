@@ -7,7 +7,7 @@ order so the numbers are the same on every run.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -109,7 +109,7 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
     built = set(pages)
     metrics = {src: PageMetrics() for src in pages}
     edges: Dict[str, Set[str]] = {src: set() for src in pages}
-    texts: Dict[str, Counter] = {src: Counter() for src in pages}
+    texts: Dict[str, Dict[str, int]] = {src: {} for src in pages}
     linking: Dict[str, Set[str]] = {src: set() for src in pages}
     for source in pages:
         for link in graph.outgoing.get(source, ()):
@@ -124,7 +124,8 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
             metrics[link.target].inlinks += 1
             edges[source].add(link.target)
             linking[link.target].add(source)
-            texts[link.target][link.text] += 1
+            counts = texts[link.target]
+            counts[link.text] = counts.get(link.text, 0) + 1
     for link in graph.unresolved:
         if link.source in metrics:
             metrics[link.source].broken_outlinks += 1
