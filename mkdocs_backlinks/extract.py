@@ -23,7 +23,7 @@ _TOKENS = re.compile(
       !--.*?(?:-->|\Z)
     | !\[CDATA\[.*?(?:\]\]>|\Z)
     | (?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)
-        (?=[\s/>])[^>]*>.*?(?:</(?P=raw)\s*>|\Z)
+        (?=[\s/>])[^>]*(?:>.*?(?:</(?P=raw)\s*>|\Z)|\Z)
     | (?P<close>/)?(?P<tag>a|h[1-6])(?=[\s/>])
         (?P<attrs>[^>"'=<]*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=(?!\s*"[^"]*")(?!\s*'[^']*')|["'])[^>"'=<]*)*)>
     )""",
@@ -36,11 +36,14 @@ _ATTRIBUTE = re.compile(
 # The start tag MkDocs itself writes for a link, parsed without the general attribute loop.
 _PLAIN_HREF = re.compile(r"""\s+href="([^"&]*)"\s*""")
 
-_TAG = re.compile(r"<[^>]*>")
-_HEADERLINK = re.compile(
-    r"""<a\b[^>]*\bclass\s*=\s*["']?[^"'>]*\bheaderlink\b.*?</a\s*>""",
-    re.IGNORECASE | re.DOTALL,
-)
+# Tags end at '>' or, unclosed, at the end of the text; either way every regex below reads each
+# character a bounded number of times, so hostile input cannot make them quadratic.
+_TAG = re.compile(r"<[^>]*(?:>|\Z)")
+_LINK_START = re.compile(r"<a(?=[\s/>])[^>]*(?:>|\Z)", re.IGNORECASE)
+_LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
+# Link text that is already plain and single-spaced (most of it) skips html_to_text; any tag,
+# entity, double space or white space other than ' ' (tabs, NBSP...) needs the full treatment.
+_NEEDS_CLEANING = re.compile(r"[<&]|[^\S ]| {2}")
 
 
 # Named tuples rather than dataclasses: a big site has hundreds of thousands of links, and
@@ -98,7 +101,21 @@ def html_to_text(fragment: str) -> str:
 
 def _heading_text(inner_html: str) -> str:
     # Permalink anchors ("¶") that the toc extension appends are not part of the title.
-    return html_to_text(_HEADERLINK.sub("", inner_html))
+    if "headerlink" not in inner_html:
+        return html_to_text(inner_html)
+    kept = []
+    position = 0
+    for start in _LINK_START.finditer(inner_html, position):
+        if start.start() < position:
+            continue  # inside a permalink already cut
+        classes = parse_attributes(start.group()[2:].rstrip(">")).get("class", "").split()
+        if "headerlink" not in classes:
+            continue
+        end = _LINK_END.search(inner_html, start.end())
+        kept.append(inner_html[position : start.start()])
+        position = end.end() if end else len(inner_html)
+    kept.append(inner_html[position:])
+    return html_to_text("".join(kept))
 
 
 def extract_anchors(content: str) -> List[Anchor]:
@@ -113,7 +130,7 @@ def extract_anchors(content: str) -> List[Anchor]:
     def finish_link(end_of_text: int, end: int) -> None:
         start, text_start, attrs, under = open_link
         text = content[text_start:end_of_text]
-        if "<" in text or "&" in text or "  " in text or "\n" in text:
+        if _NEEDS_CLEANING.search(text):
             text = html_to_text(text)
         anchors.append(
             Anchor(

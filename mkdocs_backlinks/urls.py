@@ -74,6 +74,8 @@ def page_url_keys(url: str) -> list:
             keys.append(key[:-1])
     elif key == "index.html" or key.endswith("/index.html"):
         keys.append(key[: -len("index.html")])
+        if key != "index.html":
+            keys.append(key[: -len("/index.html")])  # the folder, redirected to its index
     return keys
 
 
@@ -114,6 +116,7 @@ class SiteResolver:
     ) -> None:
         self.mount = "/"
         self.hosts: frozenset = frozenset()
+        self.scheme = ""
         if site_url:
             try:
                 parts = urlsplit(site_url)
@@ -123,6 +126,7 @@ class SiteResolver:
                 self.mount = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
                 if parts.hostname:
                     self.hosts = frozenset({parts.netloc.lower()})
+                self.scheme = parts.scheme.lower()
         self.files: Dict[str, SiteFile] = {}
         aliases: Dict[str, SiteFile] = {}
         for file in files:
@@ -183,7 +187,10 @@ class SiteResolver:
             if scheme and scheme not in WEB_SCHEMES:
                 return Resolution(Kind.EXTERNAL)
             path = parts.path.replace("\\", "/")
-            if scheme or parts.netloc or href.startswith("//"):
+            after_scheme = href.partition(":")[2].replace("\\", "/") if scheme else ""
+            if scheme and scheme == self.scheme and not after_scheme.startswith("//"):
+                pass  # "https:x" on an https site: a browser reads "x" as a relative reference
+            elif scheme or parts.netloc or href.startswith("//"):
                 if parts.netloc.lower() not in self.hosts:
                     return Resolution(Kind.EXTERNAL)
                 return self._lookup(remove_dot_segments(path or "/"), fragment)
