@@ -210,14 +210,11 @@ class Generator:
             a, b = rng.sample(WORDS, 2)
             self._add(f"{folder}/{a}-{b}-{serial:05d}.md", f"{a.capitalize()} {b} {serial:05d}")
 
+        # Section headings, unique within a page thanks to their number; links aim at their ids.
         for src in sorted(self.specs):
-            spec = self.specs[src]
-            count = rng.randint(3, 6)
-            texts = rng.sample(WORDS, count)
-            spec.headings = [
-                (f"{word.capitalize()} {rng.choice(WORDS)} {i}", "") for i, word in enumerate(texts, 1)
-            ]
-            spec.headings = [(text, slugify(text)) for text, _ in spec.headings]
+            for i, word in enumerate(rng.sample(WORDS, rng.randint(3, 6)), 1):
+                text = f"{word.capitalize()} {rng.choice(WORDS)} {i}"
+                self.specs[src].headings.append((text, slugify(text)))
 
     # -- who links to whom ---------------------------------------------------------------------
 
@@ -344,7 +341,7 @@ class Generator:
             '<a id="anchor-only">anchor without href</a>',
         ]
 
-    def noise(self, source: str, broken_refs: List[str]) -> Tuple[List[str], List[str]]:
+    def noise(self, source: str) -> Tuple[List[str], List[str]]:
         """Inline snippets and whole blocks whose links must never count as backlinks."""
         rng = self.rng
         some_target = self.rng.choice(self.orphans) if rng.random() < 0.6 else rng.choice(self.order)
@@ -407,14 +404,14 @@ class Generator:
             inline_noise = ["[elsewhere](https://other.org/)", "[write to us](mailto:team@example.org)"]
             blocks: List[str] = []
         else:
-            inline_noise, blocks = self.noise(source, refs)
+            inline_noise, blocks = self.noise(source)
         inline = counted + selfs + inline_noise
         rng.shuffle(inline)
 
         lines: List[str] = []
         if spec.title_style == "front":
             title = spec.title.replace("\\", "\\\\").replace('"', '\\"')
-            lines += ["---", f'title: "{title}"', "---", "", f"# Front matter sets this page's title", ""]
+            lines += ["---", f'title: "{title}"', "---", "", "# Front matter sets this page's title", ""]
         elif spec.title_style == "h1_code":
             # "Fish & Chips with `<b>` tags": `&` alone stays text, the code span shows `<b>`.
             lines += ["# " + spec.title.replace("<b>", "`<b>`"), ""]
@@ -429,7 +426,7 @@ class Generator:
             chunks[i % (sections + 1)].append(snippet)
         lines += [self.prose(per_section, chunks[0]), ""]
         if not dead_end and rng.random() < 0.5:
-            lines += [f"Some claims need a source.[^1]", ""]
+            lines += ["Some claims need a source.[^1]", ""]
             footnote = True
         else:
             footnote = False
@@ -456,7 +453,8 @@ class Generator:
             lines += refs + [""]
         return "\n".join(lines)
 
-    def write(self, out_dir: str, plugins: List[str]) -> dict:
+    def write(self, out_dir: str, plugins: List[str], nav: str = "auto") -> dict:
+        self.nav_kind = nav
         self.plan_links()
         docs = os.path.join(out_dir, "docs")
         if os.path.isdir(docs):
@@ -469,12 +467,19 @@ class Generator:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(self.page_text(source))
-        write_config(out_dir, plugins, self.directory_urls)
+        write_config(out_dir, plugins, self.directory_urls, nav=self.nav(nav))
         truth = self.truth()
         with open(os.path.join(out_dir, "truth.json"), "w", encoding="utf-8", newline="\n") as fh:
             json.dump(truth, fh, indent=1, sort_keys=True, ensure_ascii=False)
             fh.write("\n")
         return truth
+
+    def nav(self, kind: str) -> Optional[List[Tuple[str, List[str]]]]:
+        if kind == "auto":
+            return None
+        if kind == "sections":
+            return section_nav(self.order)
+        raise ValueError(f"unknown nav {kind!r}: expected 'auto' or 'sections'")
 
     def truth(self) -> dict:
         backlinks: Dict[str, List[str]] = {src: [] for src in self.order}
@@ -488,6 +493,8 @@ class Generator:
         assert dead_ends == self.dead_ends, (dead_ends, self.dead_ends)
         self._verify_built_urls()
         return {
+            "nav": self.nav_kind,
+            "unreachable": self.unreachable(),
             "site_url": SITE_URL,
             "use_directory_urls": self.directory_urls,
             "pages": {src: {"url": self.specs[src].url, "title": self.specs[src].title} for src in self.order},
@@ -498,6 +505,22 @@ class Generator:
             "broken": sorted([s, h] for s, h in self.broken),
             "form_counts": dict(sorted(self.form_counts.items())),
         }
+
+    def unreachable(self) -> List[str]:
+        """Pages a reader cannot get to from the homepage or the nav by following links."""
+        nav = self.nav(self.nav_kind)
+        roots = set(self.order) if nav is None else {src for _, srcs in nav for src in srcs}
+        outgoing: Dict[str, List[str]] = {}
+        for source, target in self.edges:
+            outgoing.setdefault(source, []).append(target)
+        seen = set(roots) | {"index.md"}
+        todo = sorted(seen)
+        while todo:
+            for target in outgoing.get(todo.pop(), ()):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return sorted(set(self.order) - seen)
 
     def _verify_built_urls(self) -> None:
         """Every relative built URL the generator writes must lead a browser to its page."""
@@ -510,14 +533,34 @@ class Generator:
                 assert by_url.get(reached) == target, (source, target, href, reached)
 
 
+def section_nav(pages: Sequence[str]) -> List[Tuple[str, List[str]]]:
+    """A navigation of the homepage and the section pages only, grouped by top folder.
+
+    MkDocs renders the whole navigation into every page, so the default navigation (every page)
+    makes a build quadratic in the number of pages: a 10,000-page site would take most of an
+    hour and hide everything else. Real large sites list their sections, not every page.
+    """
+    groups: Dict[str, List[str]] = {}
+    for src in sorted(pages):
+        if src == "index.md" or posixpath.basename(src) not in ("index.md", "README.md"):
+            continue
+        groups.setdefault(src.split("/", 1)[0], []).append(src)
+    return [("", ["index.md"])] + sorted(groups.items())
+
+
 def write_config(
     out_dir: str,
     plugins: List[str],
     directory_urls: bool,
     filename: str = "mkdocs.yml",
     site_dir: Optional[str] = None,
+    nav: Optional[List[Tuple[str, List[str]]]] = None,
 ) -> str:
-    """Write a config for the generated site; the benchmark writes one per plugin variant."""
+    """Write a config for the generated site; the benchmark writes one per plugin variant.
+
+    `nav`: None for MkDocs' default navigation (every page), else (section, pages) groups;
+    pages are listed without a title so that each keeps its own.
+    """
     lines = [
         "site_name: Synthetic wiki",
         f"site_url: {SITE_URL}",
@@ -526,6 +569,14 @@ def write_config(
     ]
     if site_dir:
         lines.append(f"site_dir: {site_dir}")
+    if nav is not None:
+        lines.append("nav:")
+        for section, srcs in nav:
+            if section:
+                lines.append(f"  - {json.dumps(section.capitalize())}:")
+                lines += [f"      - {json.dumps(src, ensure_ascii=False)}" for src in srcs]
+            else:
+                lines += [f"  - {json.dumps(src, ensure_ascii=False)}" for src in srcs]
     lines += [
         "markdown_extensions:",
         "  - toc:",
@@ -550,12 +601,16 @@ def generate(
     directory_urls: bool = True,
     words: int = 600,
     plugins: Optional[List[str]] = None,
+    nav: str = "auto",
 ) -> dict:
-    """Generate the site into `out_dir` and return its truth (also written to truth.json)."""
+    """Generate the site into `out_dir` and return its truth (also written to truth.json).
+
+    `nav`: "auto" (no `nav` in mkdocs.yml: MkDocs lists every page) or "sections"
+    (see `section_nav`)."""
     os.makedirs(out_dir, exist_ok=True)
     if plugins is None:
         plugins = ["search", "backlinks"]
-    return Generator(pages, seed, directory_urls, words).write(out_dir, plugins)
+    return Generator(pages, seed, directory_urls, words).write(out_dir, plugins, nav)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -570,9 +625,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     plugin = parser.add_mutually_exclusive_group()
     plugin.add_argument("--plugin", default="backlinks", help="plugin to list after search (default: backlinks)")
     plugin.add_argument("--no-plugin", action="store_true", help="list the search plugin only")
+    parser.add_argument(
+        "--nav",
+        choices=("auto", "sections"),
+        default="auto",
+        help="auto: no nav in mkdocs.yml (every page in the navigation, builds grow quadratically); "
+        "sections: only the homepage and section pages",
+    )
     args = parser.parse_args(argv)
     plugins = ["search"] if args.no_plugin else ["search", args.plugin]
-    truth = generate(args.out_dir, args.pages, args.seed, args.directory_urls, args.words, plugins)
+    truth = generate(args.out_dir, args.pages, args.seed, args.directory_urls, args.words, plugins, args.nav)
     edges = sum(n for _, _, n in truth["edges"])
     print(
         f"{len(truth['pages'])} pages, {len(truth['edges'])} linked pairs ({edges} links), "
