@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import inspect
 import logging
 import re
 import subprocess
@@ -46,7 +47,12 @@ class Site:
         cfg = load_config(config_file=str(self.root / "mkdocs.yml"))
         cfg.plugins.on_startup(command=command, dirty=False)
         try:
-            build(cfg, serve_url=serve_url)
+            if serve_url is None:
+                build(cfg)
+            elif "serve_url" in inspect.signature(build).parameters:
+                build(cfg, serve_url=serve_url)
+            else:  # MkDocs 1.5
+                build(cfg, live_server=True)
         finally:
             cfg.plugins.on_shutdown()
         return self
