@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test serve bench screenshots clean
+.PHONY: demo test serve bench screenshots compat fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,17 @@ test: $(STAMP) /usr/bin/chromium
 screenshots: $(STAMP) /usr/bin/chromium
 	$(BIN)/python tests/browser.py docs/screenshots
 
+## compat: the compatibility matrix, one virtualenv per environment in .compat/ (ENVS="material i18n" for some)
+compat:
+	$(PYTHON) tests/compat/run.py $(ENVS)
+
+## fuzz: the property tests with 20 times more cases each
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
+
 ## bench: build synthetic sites with and without the plugin and print the overhead table
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) example_site/site .pytest_cache
+	rm -rf $(VENV) example_site/site .pytest_cache .compat

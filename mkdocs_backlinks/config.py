@@ -146,6 +146,12 @@ class BacklinksConfig(base.Config):
     """Source paths (globs) that get no panel: links to them are not listed. A page can do the
     same with `backlinks_panel: false` (or Material's `hide: [backlinks]`) in its front matter."""
 
+    listings_in_panels = c.Type(bool, default=False)
+    """Whether the links of pages that Material's tags and blog plugins fill with automatic
+    lists (tag listings, the blog index, archive and category pages) appear in panels. `false`:
+    they don't, so "Tags" does not top every tagged page's panel; they still count for orphans
+    and reachability."""
+
     stylesheet = c.Type(bool, default=True)
     """Add the plugin's small stylesheet to `extra_css` (only when some page shows a panel)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Dict, List, Optional, Tuple
 
 from jinja2 import Environment, TemplateError
@@ -17,6 +18,7 @@ from mkdocs_backlinks.config import BacklinksConfig
 from mkdocs_backlinks.extract import extract_anchors
 from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
 from mkdocs_backlinks.labels import panel_labels, theme_language
+from mkdocs_backlinks.listings import find_listings
 from mkdocs_backlinks.pages import PageInfo, is_excluded, page_infos, site_files, url_of_source
 from mkdocs_backlinks.panel import PANEL_ID, TEMPLATE, Panel, make_panel, panel_entries
 from mkdocs_backlinks.audit import audit
@@ -81,9 +83,13 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             if file.is_documentation_page() and file.page is not None and file.page.content is not None
         ]
         self._infos = page_infos(pages, self._nav_order)
+        listings = find_listings(config.plugins, pages)
+        for src in listings.generated & self._infos.keys():
+            # Generated blog views: only the blog's own navigation links to them.
+            self._infos[src] = replace(self._infos[src], checks_exempt=self._infos[src].checks_exempt + ("all",))
         self._ignored_sources = frozenset(
             src for src, info in self._infos.items() if info.hide_links or self.config.ignore_links_from.matches(src)
-        )
+        ) | (frozenset() if self.config.listings_in_panels else listings.sources)
         redirects = redirect_targets(
             redirect_maps(config.plugins),
             [file.src_uri for file in files if file.is_documentation_page()],
@@ -91,7 +97,15 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         )
         resolver = SiteResolver(site_files(files), config.site_url, redirects)
         snippet_length = self.config.snippet_length if self.config.context == "snippets" else 0
-        self._graph = LinkGraph.build(*_read_links(pages, resolver, snippet_length, self._ignored_sources))
+        links_by_page, unresolved = _read_links(pages, resolver, snippet_length, self._ignored_sources)
+        # Links a listing shows through its template (Material's blog index, to every post).
+        links_by_page = [
+            (source, links + [Link(source, target) for target in listings.template_links[source] if target != source])
+            if source in listings.template_links
+            else (source, links)
+            for source, links in links_by_page
+        ]
+        self._graph = LinkGraph.build(links_by_page, unresolved)
         if self.config.stylesheet and self._any_panel():
             add_stylesheet(config, files)
         return env

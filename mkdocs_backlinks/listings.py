@@ -1,0 +1,104 @@
+"""Pages that other plugins fill with automatic lists of pages: Material's tag listings and blog,
+and mkdocs-literate-nav's nav files.
+
+Such a page links to every page of a tag or every post, so if its links were listed like an
+author's, "Tags" or "Blog" would top the panel of every tagged page or post. By default the
+plugin keeps these links out of panels (`listings_in_panels: false`) but still counts them for
+orphans and reachability, because readers do follow them.
+
+Material's blog renders its views (the blog index, archive, category and pagination pages) from
+the template, so their links to posts are not in the page content this plugin reads: the blog
+index is taken to link to every post, and the generated archive, category and pagination pages
+are exempt from the link checks (nobody links to them in content; the blog's own navigation
+does). So are mkdocs-literate-nav's nav files (`SUMMARY.md`), which MkDocs also builds as pages.
+
+Only plugin options and `File` attributes are read here, never a plugin's internals.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List
+
+from mkdocs.structure.pages import Page
+
+
+@dataclass(frozen=True)
+class Listings:
+    sources: FrozenSet[str] = frozenset()
+    """Pages whose links are automatic lists (tag listings, blog views)."""
+    template_links: Dict[str, List[str]] = field(default_factory=dict)
+    """Links a listing page shows through its template rather than its content: page -> targets."""
+    generated: FrozenSet[str] = frozenset()
+    """Pages a plugin generated (blog archive, category and pagination pages) or uses as its input
+    (literate-nav's SUMMARY.md): exempt from the link checks."""
+
+
+def _instances(plugins, module: str) -> list:
+    return [plugin for plugin in plugins.values() if type(plugin).__module__.startswith(module)]
+
+
+def _option(plugin, name: str, default):
+    try:
+        value = plugin.config[name]
+    except (KeyError, TypeError, AttributeError):
+        return default
+    return default if value is None else value
+
+
+def _source(page: Page) -> str:
+    """The page's Markdown source as written (MkDocs 1.5 has no `File.content_string`)."""
+    try:
+        if hasattr(page.file, "content_string"):
+            return page.file.content_string
+        with open(page.file.abs_src_path, encoding="utf-8-sig", errors="replace") as source:
+            return source.read()
+    except (OSError, TypeError, ValueError):
+        return page.markdown or ""
+
+
+def find_listings(plugins, pages: Iterable[Page]) -> Listings:
+    """The listing pages among `pages`, from the Material plugins configured in `plugins`."""
+    pages = list(pages)
+    sources = set()
+    template_links: Dict[str, List[str]] = {}
+    generated = set()
+
+    for tags in _instances(plugins, "material.plugins.tags"):
+        if not _option(tags, "enabled", True):
+            continue
+        # Material >= 9.6: a page lists tags where its source has the directive (the plugin
+        # replaces it in the Markdown, so the source is read again); before: one `tags_file`.
+        directive = re.compile(r"<!--\s*" + re.escape(str(_option(tags, "listings_directive", "material/tags"))))
+        tags_file = _option(tags, "tags_file", None)
+        for page in pages:
+            if page.file.src_uri == tags_file or directive.search(_source(page)):
+                sources.add(page.file.src_uri)
+
+    for blog in _instances(plugins, "material.plugins.blog"):
+        if not _option(blog, "enabled", True):
+            continue
+        blog_dir = posixpath.normpath(str(_option(blog, "blog_dir", "blog")))
+        post_dir = posixpath.normpath(str(_option(blog, "post_dir", "{blog}/posts")).format(blog=blog_dir))
+        index = "index.md" if blog_dir == "." else f"{blog_dir}/index.md"
+        posts = [page.file.src_uri for page in pages if page.file.src_uri.startswith(post_dir + "/")]
+        for page in pages:
+            src = page.file.src_uri
+            if str(getattr(page.file, "generated_by", None) or "").startswith("material/blog"):
+                generated.add(src)
+                sources.add(src)
+            elif src == index:
+                sources.add(src)
+                template_links[src] = posts
+
+    for literate_nav in _instances(plugins, "mkdocs_literate_nav."):
+        # Its nav files (SUMMARY.md) are built as pages too, but are the nav, not content.
+        nav_file = str(_option(literate_nav, "nav_file", "SUMMARY.md"))
+        for page in pages:
+            if posixpath.basename(page.file.src_uri) == nav_file:
+                generated.add(page.file.src_uri)
+                sources.add(page.file.src_uri)
+
+    return Listings(frozenset(sources), template_links, frozenset(generated))

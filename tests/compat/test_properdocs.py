@@ -1,0 +1,3 @@
+"""properdocs: the core checks with this version's own command line."""
+
+from .core_checks import *  # noqa: F401,F403
