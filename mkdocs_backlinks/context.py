@@ -12,7 +12,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 ELLIPSIS = "\u2026"
 
@@ -162,3 +162,23 @@ def snippet_at(content: str, start: int, end: int, text: str, length: int) -> Op
     `length` characters of context split between both sides, or None if `length` is 0. Never
     raises on odd HTML: offsets outside the content give an empty context."""
     return SnippetCutter(content, length).at(start, end, text) if length > 0 else None
+
+
+def cut_snippets(links: Iterable, contents: Mapping[str, str], length: int) -> Dict[Tuple[str, int], Snippet]:
+    """Snippets of `links` (anything with `source`, `start`, `end` and `text`), keyed by
+    `(source, start)`, cut from `contents` (each source page's HTML). Links are grouped by
+    source so that each page's blocks are found once, whatever order the links come in."""
+    by_source: Dict[str, list] = {}
+    for link in links:
+        by_source.setdefault(link.source, []).append(link)
+    found: Dict[Tuple[str, int], Snippet] = {}
+    if length <= 0:
+        return found
+    for source, group in by_source.items():
+        content = contents.get(source)
+        if content is None:
+            continue
+        cutter = SnippetCutter(content, length)
+        for link in group:
+            found[(source, link.start)] = cutter.at(link.start, link.end, link.text)
+    return found

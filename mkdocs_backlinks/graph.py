@@ -7,16 +7,17 @@ be built and tested without MkDocs objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, NamedTuple, Optional, Tuple
 
-from mkdocs_backlinks.context import Snippet, SnippetCutter
 from mkdocs_backlinks.extract import Anchor, Heading
 from mkdocs_backlinks.urls import Kind, SiteResolver
 
 
-@dataclass(frozen=True)
-class Link:
-    """One occurrence of a link from one page to another page of the site."""
+class Link(NamedTuple):
+    """One occurrence of a link from one page to another page of the site.
+
+    A named tuple: a large site has hundreds of thousands of links, and tuples take a fraction
+    of the memory and time of dataclass instances."""
 
     source: str
     target: str
@@ -24,8 +25,10 @@ class Link:
     text: str = ""
     heading: Optional[Heading] = None
     rel: Tuple[str, ...] = ()
-    snippet: Optional[Snippet] = None
-    """The text around the link, when `page_links` was asked for snippets."""
+    start: int = -1
+    end: int = -1
+    """Offsets of the `<a>` element in the source page's HTML, to cut a snippet around it
+    (only for the links a panel shows: most links are never displayed with context)."""
 
 
 @dataclass(frozen=True)
@@ -81,25 +84,21 @@ def page_links(
     url: str,
     anchors: Iterable[Anchor],
     resolver: SiteResolver,
-    content: str = "",
-    snippet_length: int = 0,
 ) -> Tuple[List[Link], List[UnresolvedLink]]:
     """Resolve the anchors of the page `source` (published at `url`) into links to other pages,
-    and the links that reach no built page.
-
-    With `snippet_length` > 0, each link to a page carries the text around it, cut from
-    `content` (the HTML the anchors were extracted from); only those links pay for it."""
+    and the links that reach no built page."""
     links: List[Link] = []
     unresolved: List[UnresolvedLink] = []
-    cutter = SnippetCutter(content, snippet_length) if snippet_length > 0 else None
     for anchor in anchors:
         if anchor.classes and _NOT_CONTENT_LINKS.intersection(anchor.classes):
             continue
         result = resolver.resolve(anchor.href, url, source)
         if result.kind is Kind.PAGE:
-            snippet = cutter.at(anchor.start, anchor.end, anchor.text) if cutter is not None else None
             links.append(
-                Link(source, result.target, result.fragment, anchor.text, anchor.heading, anchor.rel, snippet)
+                Link(
+                    source, result.target, result.fragment, anchor.text, anchor.heading, anchor.rel,
+                    anchor.start, anchor.end,
+                )
             )
         elif result.kind in (Kind.MISSING, Kind.EXCLUDED, Kind.INVALID):
             unresolved.append(

@@ -7,6 +7,7 @@ so the graph, panel and report code can work on plain strings.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -116,3 +117,24 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             hide_links=not truthy(meta.get("backlinks_from_here", True)),
         )
     return infos
+
+
+def render_unread_page(page: Page, config, files: Files) -> bool:
+    """Read and render a page that a dirty build (`--dirty`) skipped, as MkDocs would have.
+
+    Uses MkDocs' own page pipeline (`on_pre_page` to `on_page_content` included); it runs in
+    `on_env`, after other plugins' `on_env` handlers of higher priority. Returns whether the page
+    has content now."""
+    try:
+        from mkdocs.commands.build import _populate_page
+    except ImportError:  # pragma: no cover - a future MkDocs 1.x without it
+        return False
+    _populate_page(page, config, files, dirty=False)
+    return page.content is not None
+
+
+def mark_for_rebuild(file: File) -> None:
+    """Make a dirty build write this page again: MkDocs skips pages whose output is newer than
+    their source, so the output's time is set back (the page is about to be rewritten)."""
+    if file.abs_dest_path and os.path.isfile(file.abs_dest_path):
+        os.utime(file.abs_dest_path, (0, 0))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import AbstractSet, Dict, List, Mapping, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import AbstractSet, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.context import Snippet
@@ -13,6 +13,9 @@ from mkdocs_backlinks.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""
+
+PANEL_MARKER = "<!-- mkdocs-backlinks-plugin: panel -->"
+"""Stands in page.content for the panel until the page's HTML is final (see on_post_page)."""
 
 PANEL_ID = "backlinks-title"
 """The `id` of the panel's heading: the target of the optional table-of-contents entry."""
@@ -47,7 +50,8 @@ class PanelEntry:
     crumbs: Tuple[str, ...] = ()
     """Titles of the nav sections holding the linking page (without the group's own title)."""
     occurrences: List[Occurrence] = field(default_factory=list)
-    """Where the links sit (with `context: sections` or `snippets`)."""
+    """Where the links sit (with `context: sections` or `snippets`; empty for the entries
+    behind "and N more", which are listed by title)."""
 
 
 @dataclass(frozen=True)
@@ -104,13 +108,18 @@ def _spot_url(url: str, heading) -> str:
     return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
 
 
-def occurrences(links: List[Link], url: str, context: str) -> List[Occurrence]:
-    """Where `links` (all from the page reached at `url`) sit, as `context` asks."""
+SnippetOf = Callable[[Link], Optional[Snippet]]
+
+
+def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None) -> List[Occurrence]:
+    """Where `links` (all from the page reached at `url`) sit, as `context` asks; `snippet_of`
+    gives each link's snippet with `context: snippets`."""
     if context == "snippets":
         found = []
         for link in links:
             heading = _section(link)
-            found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", link.snippet))
+            snippet = snippet_of(link) if snippet_of is not None else None
+            found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", snippet))
         return found
     if context == "sections":
         seen = set()
@@ -129,11 +138,10 @@ def panel_entries(
     graph: LinkGraph,
     infos: Mapping[str, PageInfo],
     sort: str = "nav",
-    context: str = "titles",
     ignored: AbstractSet[str] = frozenset(),
 ) -> List[PanelEntry]:
     """The entries of `target`'s panel: one per page linking to it (except the `ignored`
-    sources), sorted by `sort`, each with its links' `context`."""
+    sources), sorted by `sort`, without their occurrences (see `with_context`)."""
     here = infos[target]
     grouped: Dict[str, List[Link]] = graph.linking_pages(target)
     sources = sorted(
@@ -142,20 +150,40 @@ def panel_entries(
     )
     entries = []
     for source in sources:
-        url = relative_url(source.url, here.url)
         links = grouped[source.src_uri]
         entries.append(
             PanelEntry(
                 title=source.title,
-                url=url,
+                url=relative_url(source.url, here.url),
                 src_uri=source.src_uri,
                 count=len(links),
                 links=links,
                 crumbs=source.crumbs,
-                occurrences=occurrences(links, url, context),
             )
         )
     return entries
+
+
+def with_context(panel: "Panel", context: str, snippet_of: Optional[SnippetOf] = None) -> "Panel":
+    """`panel` with the occurrences of its shown entries filled in. Entries behind "and N more"
+    are listed by title only: a hub page can have hundreds, and their context is what makes a
+    panel long and a build slow."""
+    if context == "titles":
+        return panel
+    filled: Dict[str, PanelEntry] = {}
+    for group in panel.shown:
+        for entry in group.entries:
+            filled[entry.src_uri] = replace(entry, occurrences=occurrences(entry.links, entry.url, context, snippet_of))
+    panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
+    panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
+    return panel
+
+
+def shown_links(panel: "Panel") -> Iterator[Link]:
+    """The links whose context the panel shows."""
+    for group in panel.shown:
+        for entry in group.entries:
+            yield from entry.links
 
 
 def _group(entries: List[PanelEntry]) -> List[PanelGroup]:

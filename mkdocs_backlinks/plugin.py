@@ -15,12 +15,31 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.config import BacklinksConfig
+from mkdocs_backlinks.context import cut_snippets
 from mkdocs_backlinks.extract import extract_anchors
 from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
 from mkdocs_backlinks.labels import panel_labels, theme_language
 from mkdocs_backlinks.listings import find_listings
-from mkdocs_backlinks.pages import PageInfo, is_excluded, page_infos, site_files, url_of_source
-from mkdocs_backlinks.panel import PANEL_ID, TEMPLATE, Panel, make_panel, panel_entries
+from mkdocs_backlinks.incremental import PageRecord, PageRecords, digest
+from mkdocs_backlinks.pages import (
+    PageInfo,
+    is_excluded,
+    mark_for_rebuild,
+    page_infos,
+    render_unread_page,
+    site_files,
+    url_of_source,
+)
+from mkdocs_backlinks.panel import (
+    PANEL_ID,
+    PANEL_MARKER,
+    TEMPLATE,
+    Panel,
+    make_panel,
+    panel_entries,
+    shown_links,
+    with_context,
+)
 from mkdocs_backlinks.audit import audit
 from mkdocs_backlinks.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.theme import add_stylesheet, add_toc_entry
@@ -37,6 +56,10 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
 
     def __init__(self) -> None:
         self._serving = False
+        self._dirty = False
+        # What the last build saw of each page; kept only under `mkdocs serve`, whose rebuilds
+        # reuse it (a single build has nothing to reuse it for).
+        self._records: Optional[PageRecords] = None
         self._start_build()
 
     def _start_build(self) -> None:
@@ -48,11 +71,17 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         self._labels: Dict[str, str] = {}
         # Pages whose links are in no panel (`ignore_links_from`, `backlinks_from_here: false`).
         self._ignored_sources: frozenset = frozenset()
+        # Each page's panel, computed in on_env, rendered when the page is (then dropped).
+        self._panels: Dict[str, Panel] = {}
+        # A rendered panel waiting between on_page_context and on_post_page.
+        self._pending_html: Dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds,
         # which is why every per-build value is reset in on_config.
         self._serving = command == "serve"
+        self._dirty = dirty
+        self._records = PageRecords() if self._serving else None
 
     def on_config(self, config: MkDocsConfig) -> Optional[MkDocsConfig]:
         self._start_build()
@@ -75,14 +104,8 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         if not self.config.enabled:
             return env
         self._env = env
-        # Every page rendered in this build; under `serve` that includes drafts, which get a
-        # panel of their own but whose links never count.
-        pages = [
-            file.page
-            for file in files
-            if file.is_documentation_page() and file.page is not None and file.page.content is not None
-        ]
-        self._infos = page_infos(pages, self._nav_order)
+        site = self._read_site(config, files)
+        pages = site.rendered
         listings = find_listings(config.plugins, pages)
         for src in listings.generated & self._infos.keys():
             # Generated blog views: only the blog's own navigation links to them.
@@ -96,8 +119,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             lambda src: url_of_source(src, config.use_directory_urls),
         )
         resolver = SiteResolver(site_files(files), config.site_url, redirects)
-        snippet_length = self.config.snippet_length if self.config.context == "snippets" else 0
-        links_by_page, unresolved = _read_links(pages, resolver, snippet_length, self._ignored_sources)
+        links_by_page, unresolved = _resolve_links(site.anchors, resolver)
         # Links a listing shows through its template (Material's blog index, to every post).
         links_by_page = [
             (source, links + [Link(source, target) for target in listings.template_links[source] if target != source])
@@ -106,47 +128,118 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             for source, links in links_by_page
         ]
         self._graph = LinkGraph.build(links_by_page, unresolved)
-        if self.config.stylesheet and self._any_panel():
+        self._panels = self._make_panels(site.contents)
+        if site.carried:
+            self._refresh_carried_pages(site.carried, config, files)
+        if self.config.stylesheet and any(panel or self.config.show_when_empty for panel in self._panels.values()):
             add_stylesheet(config, files)
         return env
 
-    def _shows_panel(self, src: str) -> bool:
-        info = self._infos[src]
-        return not info.hide_panel and not self.config.ignore_links_to.matches(src)
+    def _read_site(self, config: MkDocsConfig, files: Files) -> "_Site":
+        """Every page of this build with the links found in its HTML.
 
-    def _any_panel(self) -> bool:
-        """Whether some built page shows a panel (the stylesheet is added only then)."""
+        A dirty build (`--dirty`) renders only the pages whose source changed; the links, title
+        and panel of the others come from the previous build when this instance saw it (under
+        `mkdocs serve --dirty`), else the page is rendered here, so the graph is never partial.
+        """
+        docs = [file.page for file in files if file.is_documentation_page() and file.page is not None]
+        rendered = [page for page in docs if page.content is not None]
+        unread = [page for page in docs if page.content is None and not is_excluded(page.file)]
+        self._infos = page_infos(rendered + unread, self._nav_order)
+        site = _Site(rendered)
+        for page in unread:
+            src = page.file.src_uri
+            record = self._records.carried(src, self._infos[src]) if self._records is not None else None
+            if record is not None:
+                site.carried[src] = record
+                self._infos[src] = record.info
+            elif render_unread_page(page, config, files):
+                # Nothing tells what panel its output has: write it again.
+                mark_for_rebuild(page.file)
+                rendered.append(page)
+                self._infos.update(page_infos([page], self._nav_order))
+        for page in rendered:
+            if is_excluded(page.file):
+                continue  # a draft under `serve`: it gets a panel, but its links never count
+            src = page.file.src_uri
+            if self._records is not None:
+                anchors = self._records.read(src, page.content, self._infos[src], self._dirty).anchors
+            else:
+                anchors = _anchors_of(src, page.content)
+            site.anchors.append((src, page.file.url, anchors))
+            site.contents[src] = page.content
+        for src, record in site.carried.items():
+            site.anchors.append((src, record.info.url, record.anchors))
+            site.contents[src] = record.content
+        if self._records is not None:
+            self._records.keep_only(self._infos)
+        return site
+
+    def _make_panels(self, contents: Dict[str, str]) -> Dict[str, Panel]:
+        """Every page's panel, with context cut only for the entries it shows in full."""
+        config = self.config
+        panels: Dict[str, Panel] = {}
         for src, info in self._infos.items():
-            if info.excluded or not self._shows_panel(src):
+            if info.hide_panel or config.ignore_links_to.matches(src):
+                panels[src] = Panel([])
                 continue
-            if self.config.show_when_empty:
-                return True
-            if any(link.source not in self._ignored_sources for link in self._graph.incoming.get(src, ())):
-                return True
-        return False
+            entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources)
+            panels[src] = make_panel(entries, config.max_entries, config.group_by_section)
+        if config.context != "titles":
+            length = config.snippet_length if config.context == "snippets" else 0
+            shown = (link for panel in panels.values() for link in shown_links(panel))
+            snippets = cut_snippets(shown, contents, length)
+            snippet_of = lambda link: snippets.get((link.source, link.start))  # noqa: E731
+            for panel in panels.values():
+                with_context(panel, config.context, snippet_of)
+        return panels
+
+    def _refresh_carried_pages(self, carried: Dict[str, PageRecord], config: MkDocsConfig, files: Files) -> None:
+        """Make a dirty build re-render the unchanged pages whose panel changed."""
+        for src, record in carried.items():
+            page = files.get_file_from_path(src).page
+            if record.panel_digest == digest(self._panel_html(page, self._panels[src])):
+                continue
+            if render_unread_page(page, config, files):
+                mark_for_rebuild(page.file)
+
+    def _panel_html(self, page: Page, panel: Panel) -> str:
+        if not (panel or self.config.show_when_empty):
+            return ""
+        panel.html = self._render(page, panel)
+        return panel.html
 
     # -100: after the search plugins (priority 0) have indexed page.content, so the panel stays
     # out of the search index.
     @event_priority(-100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         src = page.file.src_uri
-        if not self.config.enabled or src not in self._infos or self._env is None:
+        if not self.config.enabled or src not in self._panels or self._env is None:
             return context
-        if not self._shows_panel(src):
-            context["backlinks"] = Panel([])
-            return context
-        entries = panel_entries(
-            src, self._graph, self._infos, self.config.sort, self.config.context, self._ignored_sources
-        )
-        panel = make_panel(entries, self.config.max_entries, self.config.group_by_section)
-        if entries or self.config.show_when_empty:
-            panel.html = self._render(page, panel)
-            if self.config.placement == "bottom":
-                page.content = (page.content or "") + panel.html
-                if self.config.toc and entries:
-                    add_toc_entry(page, self._labels["title"], PANEL_ID)
+        panel = self._panels.pop(src)
+        html = panel.html or self._panel_html(page, panel)
+        if self._records is not None and src in self._records:
+            self._records.get(src).panel_digest = digest(html)
+        if html and self.config.placement == "bottom":
+            # Only a marker goes into page.content (which MkDocs keeps for the whole build);
+            # on_post_page puts the panel in its place.
+            page.content = (page.content or "") + PANEL_MARKER
+            self._pending_html[src] = html
+            if self.config.toc and panel:
+                add_toc_entry(page, self._labels["title"], PANEL_ID)
         context["backlinks"] = panel
         return context
+
+    # 100: first, so that post-processors (minifiers, link checkers) see the page with its panel.
+    @event_priority(100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> Optional[str]:
+        html = self._pending_html.pop(page.file.src_uri, None)
+        if html is None:
+            return output
+        at = output.rfind(PANEL_MARKER)
+        if at == -1:
+            return output
+        return output[:at] + html + output[at + len(PANEL_MARKER) :]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -176,24 +269,33 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             ) from None
 
 
-def _read_links(
-    pages: List[Page], resolver: SiteResolver, snippet_length: int = 0, ignored: frozenset = frozenset()
-) -> Tuple[list, List[UnresolvedLink]]:
-    """Each built page's outgoing links, and the links that reach no built page; with snippets
-    of `snippet_length` for the links that can show in a panel (not those of `ignored` pages)."""
+class _Site:
+    """The pages of one build, as the link reading sees them."""
+
+    def __init__(self, rendered: List[Page]) -> None:
+        self.rendered = rendered
+        self.anchors: List[Tuple[str, str, list]] = []
+        """(source, url, anchors) of every page whose links count."""
+        self.contents: Dict[str, str] = {}
+        """Each such page's HTML, to cut snippets from."""
+        self.carried: Dict[str, PageRecord] = {}
+        """Pages a dirty build did not render, as the previous build saw them."""
+
+
+def _anchors_of(src: str, content: str) -> list:
+    try:
+        return extract_anchors(content)
+    except Exception as error:  # a bug of ours must not take the user's build down
+        log.warning(f"Could not read the links of page '{src}': {error!r}")
+        return []
+
+
+def _resolve_links(pages: List[Tuple[str, str, list]], resolver: SiteResolver) -> Tuple[list, List[UnresolvedLink]]:
+    """Each page's outgoing links, and the links that reach no built page."""
     links_by_page: List[Tuple[str, List[Link]]] = []
     unresolved: List[UnresolvedLink] = []
-    for page in pages:
-        if is_excluded(page.file):
-            continue
-        src = page.file.src_uri
-        try:
-            content = page.content
-            length = 0 if src in ignored else snippet_length
-            links, broken = page_links(src, page.file.url, extract_anchors(content), resolver, content, length)
-        except Exception as error:  # a bug of ours must not take the user's build down
-            log.warning(f"Could not read the links of page '{src}': {error!r}")
-            continue
+    for src, url, anchors in pages:
+        links, broken = page_links(src, url, anchors, resolver)
         links_by_page.append((src, links))
         unresolved.extend(broken)
     return links_by_page, unresolved

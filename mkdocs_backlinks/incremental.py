@@ -1,0 +1,77 @@
+"""What the plugin remembers of each page between `mkdocs serve` rebuilds.
+
+A normal rebuild renders every page again; a page whose HTML did not change has the same links,
+so its scan is reused (keyed by a digest of its content). A dirty rebuild (`--dirty`) renders only
+the pages whose source changed: the others keep `content=None`, and their links, title and panel
+must come from the previous build, or the graph would lose their links.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from mkdocs_backlinks.extract import Anchor, extract_anchors
+from mkdocs_backlinks.pages import PageInfo
+
+# PageInfo fields that come from the nav and file list, which every build recomputes, even for
+# pages a dirty build did not read; the other fields come from the page's content and meta.
+_FROM_NAV = ("url", "nav_position", "is_homepage", "excluded", "crumbs")
+
+
+def digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass
+class PageRecord:
+    """One page as the last build saw it."""
+
+    content_digest: bytes
+    anchors: List[Anchor]
+    info: PageInfo
+    content: Optional[str] = None
+    """The rendered HTML (pre-panel), kept only for dirty serving, where MkDocs won't re-read it."""
+    panel_digest: Optional[bytes] = None
+    """Digest of the panel HTML last written into this page's output."""
+
+
+class PageRecords:
+    """Records of every page, carried from one build to the next by the plugin instance."""
+
+    def __init__(self) -> None:
+        self._records: Dict[str, PageRecord] = {}
+
+    def __contains__(self, src: str) -> bool:
+        return src in self._records
+
+    def get(self, src: str) -> Optional[PageRecord]:
+        return self._records.get(src)
+
+    def read(self, src: str, content: str, info: PageInfo, keep_content: bool) -> PageRecord:
+        """The record of a page rendered in this build: its old scan when the HTML is unchanged."""
+        key = digest(content)
+        old = self._records.get(src)
+        if old is not None and old.content_digest == key:
+            old.info = info
+            old.content = content if keep_content else None
+            return old
+        record = PageRecord(key, extract_anchors(content), info, content if keep_content else None)
+        self._records[src] = record
+        return record
+
+    def carried(self, src: str, fresh: PageInfo) -> Optional[PageRecord]:
+        """The record of a page this (dirty) build did not render, its nav facts made current."""
+        old = self._records.get(src)
+        if old is None or old.content is None:
+            return None
+        old.info = dataclasses.replace(old.info, **{name: getattr(fresh, name) for name in _FROM_NAV})
+        return old
+
+    def keep_only(self, sources) -> None:
+        """Forget pages that are gone from the site."""
+        keep = set(sources)
+        for src in [src for src in self._records if src not in keep]:
+            del self._records[src]
