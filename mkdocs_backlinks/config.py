@@ -68,6 +68,21 @@ class GlobListOption(c.ListOfItems):
             raise c.ValidationError(str(error)) from None
 
 
+class TocOption(c.Type):
+    """`toc: true` adds the panel to the table of contents, which only works where the plugin
+    places the panel itself."""
+
+    def __init__(self) -> None:
+        super().__init__(bool, default=False)
+
+    def post_validation(self, config, key_name: str) -> None:
+        if config[key_name] and config.get("placement") == "template":
+            raise c.ValidationError(
+                "'toc: true' needs 'placement: bottom' (with 'placement: template' the theme places "
+                "the panel, and its table of contents is the theme's too)"
+            )
+
+
 class CountOption(c.Type):
     """A whole number, at least zero (YAML booleans are not numbers here)."""
 
@@ -134,7 +149,7 @@ class BacklinksConfig(base.Config):
     """`bottom`: the panel is appended to the page content. `template`: nothing is added to
     the content; the theme places `{{ backlinks.html }}` itself."""
 
-    toc = c.Type(bool, default=False)
+    toc = TocOption()
     """Add the panel's title to the page's table of contents (only where the panel shows, with
     `placement: bottom`)."""
 
