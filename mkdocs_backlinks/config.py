@@ -76,10 +76,12 @@ class TocOption(c.Type):
         super().__init__(bool, default=False)
 
     def post_validation(self, config, key_name: str) -> None:
+        # A warning rather than an error: the build is still right (no TOC entry), and
+        # `--strict` turns it into a failure for those who want contradictions caught.
         if config[key_name] and config.get("placement") == "template":
-            raise c.ValidationError(
-                "'toc: true' needs 'placement: bottom' (with 'placement: template' the theme places "
-                "the panel, and its table of contents is the theme's too)"
+            self.warnings.append(
+                "'toc: true' has no effect with 'placement: template' (the theme places the panel, "
+                "and its table of contents); use 'placement: bottom' or drop 'toc'"
             )
 
 

@@ -123,7 +123,9 @@ def test_fifty_serve_rebuilds_match_fresh_builds_with_flat_memory(tmp_path, monk
     finally:
         tracemalloc.stop()
         first.plugins.on_shutdown()
-    # Flat: what is still allocated after round 50 is within 1 MB of what it was after round 10.
-    growth = memory[-1] - memory[0]
-    print(f"traced memory after rebuilds 10..50: {memory[::10]} (growth {growth} bytes)")
-    assert growth < 1_000_000, f"grew {growth} bytes over 40 rebuilds: {memory[::10]}"
+    # Flat: over the last 20 rebuilds what is still allocated does not grow (a leak of per-build
+    # state, such as keeping each build's pages, grows with every rebuild). A one-time step
+    # is allowed: inside the full suite, something outside the plugin allocates ~2 MB once.
+    print(f"traced memory after rebuilds 10, 20, .. 50: {memory[::10]}")
+    assert memory[-1] - memory[20] < 200_000, f"grew over the last 20 rebuilds: {memory[20::5]}"
+    assert max(memory) - memory[0] < 4_000_000, memory[::5]

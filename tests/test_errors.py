@@ -22,7 +22,7 @@ MISTAKES = [
     ({"max_entries": 1.5}, "max_entries", "whole number"),
     ({"placement": "top"}, "placement", "'bottom', 'template'"),
     ({"toc": 2}, "toc", "bool"),
-    ({"placement": "template", "toc": True}, "toc", "'placement: bottom'"),
+    ({"placement": "template", "toc": True}, "toc", "'placement: bottom'"),  # a warning: fails --strict
     ({"ignore_links_from": "tags.md"}, "ignore_links_from", "list"),
     ({"ignore_links_to": [3]}, "ignore_links_to", "str"),
     ({"orphans_exempt": ["ok.md", "bad["]}, "orphans_exempt", "unclosed '['"),
