@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, Mapping, Optional
 
 ELLIPSIS = "\u2026"
 
@@ -83,11 +84,13 @@ class SnippetCutter:
         # Enough HTML for `length` characters of text in a typical paragraph (markup included),
         # however long the block: the cost per link stays flat.
         self.window = 2 * length + 64
-        self._starts: Optional[List[int]] = None
-        self._ends: List[int] = []
+        self._starts: Optional[array] = None
+        self._ends: array = array("q")
 
     def _find_blocks(self) -> None:
-        self._starts = []
+        # Arrays of machine integers: a cutter is kept for every page of a big site.
+        self._starts = array("q")
+        self._ends = array("q")
         for tag in _BLOCK_TAG.finditer(self.content):
             self._starts.append(tag.start())
             self._ends.append(tag.end())
@@ -164,21 +167,24 @@ def snippet_at(content: str, start: int, end: int, text: str, length: int) -> Op
     return SnippetCutter(content, length).at(start, end, text) if length > 0 else None
 
 
-def cut_snippets(links: Iterable, contents: Mapping[str, str], length: int) -> Dict[Tuple[str, int], Snippet]:
-    """Snippets of `links` (anything with `source`, `start`, `end` and `text`), keyed by
-    `(source, start)`, cut from `contents` (each source page's HTML). Links are grouped by
-    source so that each page's blocks are found once, whatever order the links come in."""
-    by_source: Dict[str, list] = {}
-    for link in links:
-        by_source.setdefault(link.source, []).append(link)
-    found: Dict[Tuple[str, int], Snippet] = {}
-    if length <= 0:
-        return found
-    for source, group in by_source.items():
-        content = contents.get(source)
-        if content is None:
-            continue
-        cutter = SnippetCutter(content, length)
-        for link in group:
-            found[(source, link.start)] = cutter.at(link.start, link.end, link.text)
-    return found
+
+class Snippets:
+    """Snippets cut on demand, as panels are rendered: `snippets(link)` is the text around
+    `link` (anything with `source`, `start`, `end`, `text`) in its source page's HTML, from
+    `contents`. Each source page's blocks are found once and kept, in compact arrays."""
+
+    def __init__(self, contents: Mapping[str, str], length: int) -> None:
+        self.contents = contents
+        self.length = length
+        self._cutters: Dict[str, SnippetCutter] = {}
+
+    def __call__(self, link) -> Optional[Snippet]:
+        if self.length <= 0:
+            return None
+        cutter = self._cutters.get(link.source)
+        if cutter is None:
+            content = self.contents.get(link.source)
+            if content is None:
+                return None
+            cutter = self._cutters[link.source] = SnippetCutter(content, self.length)
+        return cutter.at(link.start, link.end, link.text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import AbstractSet, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import AbstractSet, Callable, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.context import Snippet
@@ -177,13 +177,6 @@ def with_context(panel: "Panel", context: str, snippet_of: Optional[SnippetOf] =
     panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
     panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
     return panel
-
-
-def shown_links(panel: "Panel") -> Iterator[Link]:
-    """The links whose context the panel shows."""
-    for group in panel.shown:
-        for entry in group.entries:
-            yield from entry.links
 
 
 def _group(entries: List[PanelEntry]) -> List[PanelGroup]:

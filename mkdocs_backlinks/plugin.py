@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.config import BacklinksConfig
-from mkdocs_backlinks.context import cut_snippets
+from mkdocs_backlinks.context import Snippets
 from mkdocs_backlinks.extract import extract_anchors
 from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
 from mkdocs_backlinks.labels import panel_labels, theme_language
@@ -37,7 +37,6 @@ from mkdocs_backlinks.panel import (
     Panel,
     make_panel,
     panel_entries,
-    shown_links,
     with_context,
 )
 from mkdocs_backlinks.audit import audit
@@ -71,8 +70,8 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         self._labels: Dict[str, str] = {}
         # Pages whose links are in no panel (`ignore_links_from`, `backlinks_from_here: false`).
         self._ignored_sources: frozenset = frozenset()
-        # Each page's panel, computed in on_env, rendered when the page is (then dropped).
-        self._panels: Dict[str, Panel] = {}
+        # Cuts the snippets of the links a panel shows, from their pages' HTML.
+        self._snippets = Snippets({}, 0)
         # A rendered panel waiting between on_page_context and on_post_page.
         self._pending_html: Dict[str, str] = {}
 
@@ -104,9 +103,8 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         if not self.config.enabled:
             return env
         self._env = env
-        site = self._read_site(config, files)
-        pages = site.rendered
-        listings = find_listings(config.plugins, pages)
+        rendered, carried = self._gather_pages(config, files)
+        listings = find_listings(config.plugins, rendered)
         for src in listings.generated & self._infos.keys():
             # Generated blog views: only the blog's own navigation links to them.
             self._infos[src] = replace(self._infos[src], checks_exempt=self._infos[src].checks_exempt + ("all",))
@@ -119,7 +117,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             lambda src: url_of_source(src, config.use_directory_urls),
         )
         resolver = SiteResolver(site_files(files), config.site_url, redirects)
-        links_by_page, unresolved = _resolve_links(site.anchors, resolver)
+        links_by_page, unresolved = self._read_links(rendered, carried, resolver)
         # Links a listing shows through its template (Material's blog index, to every post).
         links_by_page = [
             (source, links + [Link(source, target) for target in listings.template_links[source] if target != source])
@@ -128,15 +126,14 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             for source, links in links_by_page
         ]
         self._graph = LinkGraph.build(links_by_page, unresolved)
-        self._panels = self._make_panels(site.contents)
-        if site.carried:
-            self._refresh_carried_pages(site.carried, config, files)
-        if self.config.stylesheet and any(panel or self.config.show_when_empty for panel in self._panels.values()):
+        if carried:
+            self._refresh_carried_pages(carried, config, files)
+        if self.config.stylesheet and self._any_panel():
             add_stylesheet(config, files)
         return env
 
-    def _read_site(self, config: MkDocsConfig, files: Files) -> "_Site":
-        """Every page of this build with the links found in its HTML.
+    def _gather_pages(self, config: MkDocsConfig, files: Files) -> Tuple[List[Page], Dict[str, PageRecord]]:
+        """The pages rendered in this build, and the ones a dirty build did not render.
 
         A dirty build (`--dirty`) renders only the pages whose source changed; the links, title
         and panel of the others come from the previous build when this instance saw it (under
@@ -146,18 +143,30 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         rendered = [page for page in docs if page.content is not None]
         unread = [page for page in docs if page.content is None and not is_excluded(page.file)]
         self._infos = page_infos(rendered + unread, self._nav_order)
-        site = _Site(rendered)
+        carried: Dict[str, PageRecord] = {}
         for page in unread:
             src = page.file.src_uri
             record = self._records.carried(src, self._infos[src]) if self._records is not None else None
             if record is not None:
-                site.carried[src] = record
+                carried[src] = record
                 self._infos[src] = record.info
             elif render_unread_page(page, config, files):
                 # Nothing tells what panel its output has: write it again.
                 mark_for_rebuild(page.file)
                 rendered.append(page)
                 self._infos.update(page_infos([page], self._nav_order))
+        if self._records is not None:
+            self._records.keep_only(self._infos)
+        return rendered, carried
+
+    def _read_links(
+        self, rendered: List[Page], carried: Dict[str, PageRecord], resolver: SiteResolver
+    ) -> Tuple[List[Tuple[str, List[Link]]], List[UnresolvedLink]]:
+        """Each page's outgoing links, and the links that reach no built page. Pages are read
+        one by one, so a page's scan is dropped as soon as its links are known."""
+        links_by_page: List[Tuple[str, List[Link]]] = []
+        unresolved: List[UnresolvedLink] = []
+        contents: Dict[str, str] = {}
         for page in rendered:
             if is_excluded(page.file):
                 continue  # a draft under `serve`: it gets a panel, but its links never count
@@ -166,39 +175,48 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 anchors = self._records.read(src, page.content, self._infos[src], self._dirty).anchors
             else:
                 anchors = _anchors_of(src, page.content)
-            site.anchors.append((src, page.file.url, anchors))
-            site.contents[src] = page.content
-        for src, record in site.carried.items():
-            site.anchors.append((src, record.info.url, record.anchors))
-            site.contents[src] = record.content
-        if self._records is not None:
-            self._records.keep_only(self._infos)
-        return site
+            links, broken = page_links(src, page.file.url, anchors, resolver)
+            links_by_page.append((src, links))
+            unresolved.extend(broken)
+            contents[src] = page.content
+        for src, record in carried.items():
+            links, broken = page_links(src, record.info.url, record.anchors, resolver)
+            links_by_page.append((src, links))
+            unresolved.extend(broken)
+            contents[src] = record.content
+        length = self.config.snippet_length if self.config.context == "snippets" else 0
+        self._snippets = Snippets(contents, length)
+        return links_by_page, unresolved
 
-    def _make_panels(self, contents: Dict[str, str]) -> Dict[str, Panel]:
-        """Every page's panel, with context cut only for the entries it shows in full."""
-        config = self.config
-        panels: Dict[str, Panel] = {}
-        for src, info in self._infos.items():
-            if info.hide_panel or config.ignore_links_to.matches(src):
-                panels[src] = Panel([])
+    def _shows_panel(self, src: str) -> bool:
+        info = self._infos[src]
+        return not info.hide_panel and not self.config.ignore_links_to.matches(src)
+
+    def _any_panel(self) -> bool:
+        """Whether some page shows a panel (the stylesheet is added only then)."""
+        for src in self._infos:
+            if not self._shows_panel(src):
                 continue
-            entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources)
-            panels[src] = make_panel(entries, config.max_entries, config.group_by_section)
-        if config.context != "titles":
-            length = config.snippet_length if config.context == "snippets" else 0
-            shown = (link for panel in panels.values() for link in shown_links(panel))
-            snippets = cut_snippets(shown, contents, length)
-            snippet_of = lambda link: snippets.get((link.source, link.start))  # noqa: E731
-            for panel in panels.values():
-                with_context(panel, config.context, snippet_of)
-        return panels
+            if self.config.show_when_empty:
+                return True
+            if any(link.source not in self._ignored_sources for link in self._graph.incoming.get(src, ())):
+                return True
+        return False
+
+    def _panel(self, src: str) -> Panel:
+        """The panel of page `src`, with context only for the entries it shows in full."""
+        if not self._shows_panel(src):
+            return Panel([])
+        config = self.config
+        entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources)
+        panel = make_panel(entries, config.max_entries, config.group_by_section)
+        return with_context(panel, config.context, self._snippets)
 
     def _refresh_carried_pages(self, carried: Dict[str, PageRecord], config: MkDocsConfig, files: Files) -> None:
         """Make a dirty build re-render the unchanged pages whose panel changed."""
         for src, record in carried.items():
             page = files.get_file_from_path(src).page
-            if record.panel_digest == digest(self._panel_html(page, self._panels[src])):
+            if record.panel_digest == digest(self._panel_html(page, self._panel(src))):
                 continue
             if render_unread_page(page, config, files):
                 mark_for_rebuild(page.file)
@@ -214,10 +232,10 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
     @event_priority(-100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         src = page.file.src_uri
-        if not self.config.enabled or src not in self._panels or self._env is None:
+        if not self.config.enabled or src not in self._infos or self._env is None:
             return context
-        panel = self._panels.pop(src)
-        html = panel.html or self._panel_html(page, panel)
+        panel = self._panel(src)
+        html = self._panel_html(page, panel)
         if self._records is not None and src in self._records:
             self._records.get(src).panel_digest = digest(html)
         if html and self.config.placement == "bottom":
@@ -269,33 +287,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             ) from None
 
 
-class _Site:
-    """The pages of one build, as the link reading sees them."""
-
-    def __init__(self, rendered: List[Page]) -> None:
-        self.rendered = rendered
-        self.anchors: List[Tuple[str, str, list]] = []
-        """(source, url, anchors) of every page whose links count."""
-        self.contents: Dict[str, str] = {}
-        """Each such page's HTML, to cut snippets from."""
-        self.carried: Dict[str, PageRecord] = {}
-        """Pages a dirty build did not render, as the previous build saw them."""
-
-
 def _anchors_of(src: str, content: str) -> list:
     try:
         return extract_anchors(content)
     except Exception as error:  # a bug of ours must not take the user's build down
         log.warning(f"Could not read the links of page '{src}': {error!r}")
         return []
-
-
-def _resolve_links(pages: List[Tuple[str, str, list]], resolver: SiteResolver) -> Tuple[list, List[UnresolvedLink]]:
-    """Each page's outgoing links, and the links that reach no built page."""
-    links_by_page: List[Tuple[str, List[Link]]] = []
-    unresolved: List[UnresolvedLink] = []
-    for src, url, anchors in pages:
-        links, broken = page_links(src, url, anchors, resolver)
-        links_by_page.append((src, links))
-        unresolved.extend(broken)
-    return links_by_page, unresolved
