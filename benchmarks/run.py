@@ -33,7 +33,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 VARIANTS: Dict[str, List[str]] = {
     "plain": ["search"],
     "backlinks": ["search", "backlinks"],
+    # The two backlink plugins on PyPI before this one (`pip install .[bench]`), one per build.
+    "section-plugin": ["search", "backlinks_section"],  # mkdocs-backlinks-section-plugin
+    "mkdocs-backlinks": ["search", "mkdocs-backlinks"],  # mkdocs-backlinks (needs theme edits to show)
 }
+DEFAULT_VARIANTS = "plain,backlinks"
 BASELINE = "plain"
 
 
@@ -175,7 +179,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--sizes", default="1000", help="comma-separated page counts (default: 1000)")
     parser.add_argument("--runs", type=int, default=3, help="timed builds per variant and size")
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds per variant first")
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="names from VARIANTS, baseline first")
+    parser.add_argument(
+        "--variants", default=DEFAULT_VARIANTS,
+        help=f"names from VARIANTS ({', '.join(VARIANTS)}), baseline first",
+    )  # fmt: skip
     parser.add_argument(
         "--variant", action="append", default=[], metavar="NAME=PLUGIN,...",
         help="add a named configuration, e.g. other=search,some-backlinks-plugin",
