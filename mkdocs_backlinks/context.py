@@ -76,9 +76,9 @@ class SnippetCutter:
     snippet asked for, so each link then costs a bisection and work on its own short window."""
 
     def __init__(self, content: str, length: int) -> None:
-        if _HIDDEN_START.search(content):
-            # Blank out comments, scripts and styles, keeping every offset where it was.
-            content = _HIDDEN.sub(lambda hidden: " " * len(hidden.group()), content)
+        # Comments, scripts and styles are blanked out of each window as it is cut (not out of
+        # a copy of the page: a cutter is kept for every page of the site).
+        self._hidden = [(m.start(), m.end()) for m in _HIDDEN.finditer(content)] if _HIDDEN_START.search(content) else []
         self.content = content
         self.length = length
         # Enough HTML for `length` characters of text in a typical paragraph (markup included),
@@ -91,16 +91,30 @@ class SnippetCutter:
         # Arrays of machine integers: a cutter is kept for every page of a big site.
         self._starts = array("q")
         self._ends = array("q")
+        hidden_starts = [start for start, _end in self._hidden]
         for tag in _BLOCK_TAG.finditer(self.content):
+            if hidden_starts:
+                index = bisect_right(hidden_starts, tag.start()) - 1
+                if index >= 0 and tag.start() < self._hidden[index][1]:
+                    continue  # a tag inside a comment or script is no block
             self._starts.append(tag.start())
             self._ends.append(tag.end())
+
+    def _cut(self, low: int, high: int) -> str:
+        """`content[low:high]` with what readers don't see (comments, scripts) blanked out."""
+        chunk = self.content[low:high]
+        for start, end in self._hidden:
+            if start < high and end > low:
+                a, b = max(start, low) - low, min(end, high) - low
+                chunk = chunk[:a] + " " * (b - a) + chunk[b:]
+        return chunk
 
     def _html_before(self, start: int) -> str:
         """The HTML from the start of the link's block (or the window) up to the link."""
         index = bisect_right(self._starts, start - 1) - 1
         block_start = self._ends[index] if index >= 0 else 0
         low = max(block_start, start - self.window, 0)
-        chunk = self.content[low:start]
+        chunk = self._cut(low, start)
         if low > block_start:
             # The window may begin inside a tag: drop everything up to that tag's end.
             close, open_ = chunk.find(">"), chunk.find("<")
@@ -113,7 +127,7 @@ class SnippetCutter:
         index = bisect_left(self._starts, end)
         block_end = self._starts[index] if index < len(self._starts) else len(self.content)
         high = min(block_end, end + self.window)
-        chunk = self.content[end:high]
+        chunk = self._cut(end, high)
         if high < block_end:
             # The window may end inside a tag: drop that partial tag.
             open_, close = chunk.rfind("<"), chunk.rfind(">")
