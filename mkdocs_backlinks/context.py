@@ -188,9 +188,18 @@ class Snippets:
     `contents`. Each source page's blocks are found once and kept, in compact arrays."""
 
     def __init__(self, contents: Mapping[str, str], length: int) -> None:
-        self.contents = contents
+        self.contents: Dict[str, str] = dict(contents)
         self.length = length
         self._cutters: Dict[str, SnippetCutter] = {}
+
+    def content_grew(self, source: str, old: str, new: str) -> None:
+        """The page's HTML `old` was replaced by `new`, which only adds to its end (the panel
+        marker): keep `new`, so that `old` is not held in memory beside it."""
+        if self.contents.get(source) is old:
+            self.contents[source] = new
+            cutter = self._cutters.get(source)
+            if cutter is not None and cutter.content is old:
+                cutter.content = new
 
     def __call__(self, link) -> Optional[Snippet]:
         if self.length <= 0:

@@ -241,7 +241,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         if html and self.config.placement == "bottom":
             # Only a marker goes into page.content (which MkDocs keeps for the whole build);
             # on_post_page puts the panel in its place.
-            page.content = (page.content or "") + PANEL_MARKER
+            content = page.content or ""
+            page.content = content + PANEL_MARKER
+            self._snippets.content_grew(src, content, page.content)
             self._pending_html[src] = html
             if self.config.toc and panel:
                 add_toc_entry(page, self._labels["title"], PANEL_ID)
