@@ -141,8 +141,8 @@ class BacklinksConfig(base.Config):
     before and after it."""
 
     max_entries = CountOption(default=10)
-    """Entries shown before the rest collapse behind a native "and N more" disclosure; 0 shows
-    every entry."""
+    """Entries shown in full before the rest collapse behind a native "and N more" disclosure,
+    listed by title (no context); 0 shows every entry in full."""
 
     group_by_section = c.Type(bool, default=False)
     """Group entries under the top-level nav section of the linking page."""

@@ -220,13 +220,13 @@ def test_drafts_never_count_as_backlinks(make_site):
     docs = {
         "index.md": "# Home\n\n[a](a.md)\n",
         "a.md": "# A\n\n[home](index.md)\n",
-        "draft.md": "# Draft\n\n[a](a.md) [home](index.md)\n",
+        "draft.md": "# Draft\n\n[a](a.md) [home](index.md) [b](b.md)\n",
         "b.md": "# B linked only from the draft\n",
     }
-    docs["draft.md"] += "[b](b.md)\n"
     site = make_site(docs, draft_docs="draft.md\n")
     site.build()
     assert site.backlinks("a.md") == ["index.md"]
+    assert site.panel("b.md") is None
     assert not site.output_path("draft.md").exists()
     # Served (drafts are rendered then): the draft gets a panel, but its links still do not count.
     site.build(command="serve", serve_url="http://127.0.0.1:8000/")
