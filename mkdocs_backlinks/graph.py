@@ -31,8 +31,7 @@ class Link(NamedTuple):
     (only for the links a panel shows: most links are never displayed with context)."""
 
 
-@dataclass(frozen=True)
-class UnresolvedLink:
+class UnresolvedLink(NamedTuple):
     """A link that reaches no built page: missing, excluded, or unparsable. Kept for reports."""
 
     source: str

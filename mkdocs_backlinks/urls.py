@@ -15,6 +15,7 @@ from typing import Dict, Mapping, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
+_MEMO_SIZE = 20_000
 
 
 class Kind(enum.Enum):
@@ -160,6 +161,8 @@ class SiteResolver:
         key = (page_url[: page_url.rfind("/") + 1], href)
         result = self._memo.get(key)
         if result is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # bounded: on a big site it would grow with every link
             result = self._memo[key] = self._resolve(href, page_url)
         if result.kind is Kind.SELF or (page_src and result.target == page_src):
             return Resolution(Kind.SELF, page_src, result.path, result.fragment)
