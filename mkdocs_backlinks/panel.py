@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from typing import AbstractSet, Callable, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote
@@ -14,8 +15,12 @@ from mkdocs_backlinks.urls import relative_url
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""
 
-PANEL_MARKER = "<!-- mkdocs-backlinks-plugin: panel -->"
-"""Stands in page.content for the panel until the page's HTML is final (see on_post_page)."""
+def panel_marker(src_uri: str) -> str:
+    """Stands in page.content for the panel until the page's HTML is final (see on_post_page).
+
+    One per page: a page's content can show up in another page (a blog index showing whole
+    posts), and only the page's own marker may become its panel."""
+    return f"<!-- mkdocs-backlinks-plugin: panel {hashlib.blake2b(src_uri.encode(), digest_size=8).hexdigest()} -->"
 
 PANEL_ID = "backlinks-title"
 """The `id` of the panel's heading: the target of the optional table-of-contents entry."""

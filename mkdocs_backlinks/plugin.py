@@ -32,7 +32,7 @@ from mkdocs_backlinks.pages import (
 )
 from mkdocs_backlinks.panel import (
     PANEL_ID,
-    PANEL_MARKER,
+    panel_marker,
     TEMPLATE,
     Panel,
     make_panel,
@@ -242,7 +242,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             # Only a marker goes into page.content (which MkDocs keeps for the whole build);
             # on_post_page puts the panel in its place.
             content = page.content or ""
-            page.content = content + PANEL_MARKER
+            page.content = content + panel_marker(src)
             self._snippets.content_grew(src, content, page.content)
             self._pending_html[src] = html
             if self.config.toc and panel:
@@ -256,10 +256,11 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         html = self._pending_html.pop(page.file.src_uri, None)
         if html is None:
             return output
-        at = output.rfind(PANEL_MARKER)
+        marker = panel_marker(page.file.src_uri)
+        at = output.rfind(marker)
         if at == -1:
             return output
-        return output[:at] + html + output[at + len(PANEL_MARKER) :]
+        return output[:at] + html + output[at + len(marker) :]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:

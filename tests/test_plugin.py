@@ -100,6 +100,25 @@ def test_nav_titles_are_plain_text(make_site):
     assert "<i>" not in site.panel("target.md")
 
 
+def test_only_the_pages_own_marker_becomes_its_panel(make_site):
+    """A page can show another page's content after its own (a blog index showing whole posts),
+    markers included: the panel goes where the page's own content ends, and only there."""
+    from mkdocs_backlinks.panel import panel_marker
+
+    docs = {"index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n\n[home](index.md)\n"}
+    site = make_site(docs, theme={"name": "mkdocs", "custom_dir": "overrides"})
+    (site.root / "overrides").mkdir()
+    (site.root / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ super() }}'
+        '<div id="shown-after">' + panel_marker("a.md") + "</div>{% endblock %}"
+    )
+    site.build()
+    home = site.html("index.md")
+    assert home.index('<aside class="backlinks"') < home.index('<div id="shown-after">')
+    assert '<div id="shown-after">' + panel_marker("a.md") + "</div>" in home
+    assert site.backlinks("index.md") == ["a.md"]
+
+
 def test_panel_is_not_in_the_search_index(make_site):
     docs = {"index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n\n[home](index.md)\n"}
     site = make_site(docs).build()
