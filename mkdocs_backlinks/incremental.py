@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
-from mkdocs_backlinks.extract import Anchor, extract_anchors
+from mkdocs_backlinks.extract import Anchor
 from mkdocs_backlinks.pages import PageInfo
 
 # PageInfo fields that come from the nav and file list, which every build recomputes, even for
@@ -50,15 +50,18 @@ class PageRecords:
     def get(self, src: str) -> Optional[PageRecord]:
         return self._records.get(src)
 
-    def read(self, src: str, content: str, info: PageInfo, keep_content: bool) -> PageRecord:
-        """The record of a page rendered in this build: its old scan when the HTML is unchanged."""
+    def read(
+        self, src: str, content: str, info: PageInfo, keep_content: bool, scan: Callable[[str], List[Anchor]]
+    ) -> PageRecord:
+        """The record of a page rendered in this build: its old scan when the HTML is unchanged,
+        else what `scan` finds in it."""
         key = digest(content)
         old = self._records.get(src)
         if old is not None and old.content_digest == key:
             old.info = info
             old.content = content if keep_content else None
             return old
-        record = PageRecord(key, extract_anchors(content), info, content if keep_content else None)
+        record = PageRecord(key, scan(content), info, content if keep_content else None)
         self._records[src] = record
         return record
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import replace
 from typing import Dict, List, Optional, Tuple
@@ -171,10 +172,11 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             if is_excluded(page.file):
                 continue  # a draft under `serve`: it gets a panel, but its links never count
             src = page.file.src_uri
+            scan = functools.partial(_anchors_of, src)
             if self._records is not None:
-                anchors = self._records.read(src, page.content, self._infos[src], self._dirty).anchors
+                anchors = self._records.read(src, page.content, self._infos[src], self._dirty, scan).anchors
             else:
-                anchors = _anchors_of(src, page.content)
+                anchors = scan(page.content)
             links, broken = page_links(src, page.file.url, anchors, resolver)
             links_by_page.append((src, links))
             unresolved.extend(broken)
