@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pathlib
 import random
 import re
 import shutil
@@ -114,7 +115,7 @@ def test_fifty_serve_rebuilds_match_fresh_builds_with_flat_memory(tmp_path, monk
                 assert panels(fresh / "site") == panels(served / "site"), round
             if round >= 9:
                 gc.collect()
-                memory.append(tracemalloc.get_traced_memory()[0])
+                memory.append(traced_bytes())
             # An edit: one page gains a link, another loses one.
             page, target = rng.choice(PAGES), rng.choice(PAGES)
             if target != page:
@@ -123,9 +124,15 @@ def test_fifty_serve_rebuilds_match_fresh_builds_with_flat_memory(tmp_path, monk
     finally:
         tracemalloc.stop()
         first.plugins.on_shutdown()
-    # Flat: over the last 20 rebuilds what is still allocated does not grow (a leak of per-build
-    # state, such as keeping each build's pages, grows with every rebuild). A one-time step
-    # is allowed: inside the full suite, something outside the plugin allocates ~2 MB once.
+    # Flat: what is still allocated after rebuild 50 is what it was after rebuild 10 (a leak of
+    # per-build state, such as keeping each build's pages, grows with every rebuild).
     print(f"traced memory after rebuilds 10, 20, .. 50: {memory[::10]}")
-    assert memory[-1] - memory[20] < 200_000, f"grew over the last 20 rebuilds: {memory[20::5]}"
-    assert max(memory) - memory[0] < 4_000_000, memory[::5]
+    assert memory[-1] - memory[0] < 500_000, f"grew over 40 rebuilds: {memory[::5]}"
+
+
+def traced_bytes() -> int:
+    """Bytes allocated and still held, leaving out the interpreter's table of interned strings:
+    pathlib interns every path part, and the table's one-time resize (~2 MB once enough paths
+    were seen in the whole test session) is no one's leak."""
+    snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, pathlib.__file__)])
+    return sum(stat.size for stat in snapshot.statistics("filename"))
