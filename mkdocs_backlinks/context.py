@@ -1,6 +1,6 @@
 """Where a link sits: the plain-text snippet around it, cut from the page's rendered HTML.
 
-Works on the HTML string and a link's start/end offsets (from `extract.Anchor`), looking only at a
+Works on the HTML string and the offset where a link starts (from `extract.Anchor`), looking at a
 bounded window on each side so its cost does not grow with the page: the snippet stays inside the
 link's block (paragraph, list item, table cell, heading...), is trimmed to the sentence holding
 the link, and when that is still too long, at a word boundary marked with an ellipsis.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from array import array
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import Dict, Mapping, Optional
+from bisect import bisect_right
+from typing import Dict, NamedTuple, Optional
+
+from mkdocs_backlinks.extract import read_anchor
 
 ELLIPSIS = "\u2026"
 
@@ -37,10 +37,11 @@ _TAG = re.compile(r"<[^>]*>")
 _SENTENCE_END = re.compile(r"(?:(?<![\s.]\w)\.|[!?])[\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
 # Everything up to the last end of a sentence (the greedy `.*` finds it from the back, in C).
 _UP_TO_LAST_SENTENCE_END = re.compile(r".*(?:" + _SENTENCE_END.pattern + ")", re.DOTALL)
+# More than a sentence end's closing marks and space take, for a search limited to the text kept.
+_MARGIN = 32
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     """The text around one link, as plain text: `before` + `text` (the link's own) + `after`.
 
     Escape each part when writing HTML. A part cut short starts or ends with an ellipsis.
@@ -72,33 +73,23 @@ def _plain(fragment: str) -> str:
 
 
 class SnippetCutter:
-    """Cuts the snippets of one page's links. The page's block tags are found once, on the first
-    snippet asked for, so each link then costs a bisection and work on its own short window."""
+    """Cuts the snippets of one page's links, each from a short window of HTML on either side of
+    the link, so a snippet costs the same on a short page and on a long one."""
 
     def __init__(self, content: str, length: int) -> None:
         # Comments, scripts and styles are blanked out of each window as it is cut (not out of
-        # a copy of the page: a cutter is kept for every page of the site).
+        # a copy of the page: a cutter is kept for every page that links to a panel).
         self._hidden = [(m.start(), m.end()) for m in _HIDDEN.finditer(content)] if _HIDDEN_START.search(content) else []
+        self._hidden_starts = [start for start, _end in self._hidden]
         self.content = content
         self.length = length
         # Enough HTML for `length` characters of text in a typical paragraph (markup included),
         # however long the block: the cost per link stays flat.
         self.window = 2 * length + 64
-        self._starts: Optional[array] = None
-        self._ends: array = array("q")
 
-    def _find_blocks(self) -> None:
-        # Arrays of machine integers: a cutter is kept for every page of a big site.
-        self._starts = array("q")
-        self._ends = array("q")
-        hidden_starts = [start for start, _end in self._hidden]
-        for tag in _BLOCK_TAG.finditer(self.content):
-            if hidden_starts:
-                index = bisect_right(hidden_starts, tag.start()) - 1
-                if index >= 0 and tag.start() < self._hidden[index][1]:
-                    continue  # a tag inside a comment or script is no block
-            self._starts.append(tag.start())
-            self._ends.append(tag.end())
+    def _in_hidden(self, position: int) -> bool:
+        index = bisect_right(self._hidden_starts, position) - 1
+        return index >= 0 and position < self._hidden[index][1]
 
     def _cut(self, low: int, high: int) -> str:
         """`content[low:high]` with what readers don't see (comments, scripts) blanked out."""
@@ -111,11 +102,15 @@ class SnippetCutter:
 
     def _html_before(self, start: int) -> str:
         """The HTML from the start of the link's block (or the window) up to the link."""
-        index = bisect_right(self._starts, start - 1) - 1
-        block_start = self._ends[index] if index >= 0 else 0
-        low = max(block_start, start - self.window, 0)
+        low = max(start - self.window, 0)
+        block_start = -1
+        for tag in _BLOCK_TAG.finditer(self.content, low, start):
+            if not (self._hidden and self._in_hidden(tag.start())):  # no block inside a comment
+                block_start = tag.end()
+        if block_start >= 0:
+            return self._cut(block_start, start)
         chunk = self._cut(low, start)
-        if low > block_start:
+        if low > 0:
             # The window may begin inside a tag: drop everything up to that tag's end.
             close, open_ = chunk.find(">"), chunk.find("<")
             if close != -1 and (open_ == -1 or close < open_):
@@ -124,21 +119,25 @@ class SnippetCutter:
 
     def _html_after(self, end: int) -> str:
         """The HTML from the link's end up to the end of its block (or the window)."""
-        index = bisect_left(self._starts, end)
-        block_end = self._starts[index] if index < len(self._starts) else len(self.content)
-        high = min(block_end, end + self.window)
+        high = min(end + self.window, len(self.content))
+        for tag in _BLOCK_TAG.finditer(self.content, end, high):
+            if not (self._hidden and self._in_hidden(tag.start())):
+                return self._cut(end, tag.start())
         chunk = self._cut(end, high)
-        if high < block_end:
+        if high < len(self.content):
             # The window may end inside a tag: drop that partial tag.
             open_, close = chunk.rfind("<"), chunk.rfind(">")
             if open_ > close:
                 chunk = chunk[:open_]
         return chunk
 
-    def at(self, start: int, end: int, text: str) -> Snippet:
-        """The snippet around the link spanning `content[start:end]`, whose text is `text`."""
-        if self._starts is None:
-            self._find_blocks()
+    def at(self, start: int) -> Snippet:
+        """The snippet around the link whose start tag is at `content[start]`."""
+        if not 0 <= start < len(self.content):
+            return Snippet("", "", "")
+        text, end = read_anchor(self.content, start)
+        if end == start:
+            return Snippet("", "", "")  # no link starts there
         before = _trim_before(_plain(self._html_before(start)), self.length // 2)
         after = _trim_after(_plain(self._html_after(end)), self.length - len(before))
         return Snippet(before, text, after)
@@ -146,7 +145,10 @@ class SnippetCutter:
 
 def _trim_before(text: str, budget: int) -> str:
     """The end of `text`: from the start of the sentence holding its end, at most `budget` long."""
-    done = _UP_TO_LAST_SENTENCE_END.match(text.rstrip())
+    # Only the last `budget` characters can be kept: a sentence ending before them leaves
+    # the same cut as none at all, so the search starts there (with room for the end's marks).
+    stripped = text.rstrip()
+    done = _UP_TO_LAST_SENTENCE_END.match(stripped, max(0, len(stripped) - budget - _MARGIN))
     text = (text[done.end() :] if done else text).lstrip()
     if len(text) <= budget:
         return text
@@ -161,7 +163,8 @@ def _trim_before(text: str, budget: int) -> str:
 def _trim_after(text: str, budget: int) -> str:
     """The start of `text`: up to the end of the sentence holding its start, at most `budget`."""
     # A sentence ending right at the link ("...see [this]. Next") ends the snippet there.
-    found = _SENTENCE_END.search(text)
+    # Likewise only the first `budget` characters can be kept.
+    found = _SENTENCE_END.search(text, 0, budget + _MARGIN)
     if found is not None:
         text = text[: found.end()].rstrip()
     else:
@@ -174,21 +177,20 @@ def _trim_after(text: str, budget: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
-def snippet_at(content: str, start: int, end: int, text: str, length: int) -> Optional[Snippet]:
-    """The snippet around one link of `content` (see `SnippetCutter`), with at most about
-    `length` characters of context split between both sides, or None if `length` is 0. Never
-    raises on odd HTML: offsets outside the content give an empty context."""
-    return SnippetCutter(content, length).at(start, end, text) if length > 0 else None
-
+def snippet_at(content: str, start: int, length: int) -> Optional[Snippet]:
+    """The snippet around the link whose start tag is at `content[start]` (see `SnippetCutter`),
+    with at most about `length` characters of context split between both sides, or None if
+    `length` is 0. Never raises on odd HTML."""
+    return SnippetCutter(content, length).at(start) if length > 0 else None
 
 
 class Snippets:
     """Snippets cut on demand, as panels are rendered: `snippets(link)` is the text around
-    `link` (anything with `source`, `start`, `end`, `text`) in its source page's HTML, from
-    `contents`. Each source page's blocks are found once and kept, in compact arrays."""
+    `link` (anything with `source` and `start`) in its source page's HTML, from `contents`."""
 
-    def __init__(self, contents: Mapping[str, str], length: int) -> None:
-        self.contents: Dict[str, str] = dict(contents)
+    def __init__(self, contents: Dict[str, str], length: int) -> None:
+        # Shared with the link graph, not copied: both read the same strings.
+        self.contents = contents
         self.length = length
         self._cutters: Dict[str, SnippetCutter] = {}
 
@@ -207,7 +209,7 @@ class Snippets:
         cutter = self._cutters.get(link.source)
         if cutter is None:
             content = self.contents.get(link.source)
-            if content is None:
+            if content is None or link.start < 0:
                 return None
             cutter = self._cutters[link.source] = SnippetCutter(content, self.length)
-        return cutter.at(link.start, link.end, link.text)
+        return cutter.at(link.start)

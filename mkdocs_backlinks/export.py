@@ -52,7 +52,7 @@ def edges(graph: LinkGraph, pages: Sequence[str]) -> List[dict]:
                 source,
                 link.target,
                 link.fragment,
-                link.text,
+                graph.text(link),
                 heading.text if heading else "",
                 heading.id if heading else "",
                 tuple(sorted(set(link.rel))),

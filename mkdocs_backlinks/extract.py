@@ -15,12 +15,16 @@ from typing import List, NamedTuple, Optional, Tuple
 
 # One alternative per kind of token; everything else (text, other tags) is skipped by finditer.
 # The pattern starts with a literal '<' so the regex engine can jump between tags quickly.
-# Attribute values are matched as a browser tokenizes them: quotes only open a value after '='.
-# The attribute part is written so that any text has exactly one way to match it (runs of plain
-# characters between special ones), which keeps the regex linear on unclosed or hostile tags.
+# The first two alternatives are the start and end tags Markdown writes for a link: most links of
+# a site, read without the attribute loop. Attribute values are matched as a browser tokenizes
+# them: quotes only open a value after '='. The attribute part is written so that any text has
+# exactly one way to match it (runs of plain characters between special ones), which keeps the
+# regex linear on unclosed or hostile tags.
 _TOKENS = re.compile(
     r"""<(?:
-      !--.*?(?:-->|\Z)
+      a\s+href="(?P<href>[^"&<>]*)"\s*>
+    | (?P<end>/a>)
+    | !--.*?(?:-->|\Z)
     | !\[CDATA\[.*?(?:\]\]>|\Z)
     | (?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)
         (?=[\s/>])[^>]*(?:>.*?(?:</(?P=raw)\s*>|\Z)|\Z)
@@ -29,18 +33,21 @@ _TOKENS = re.compile(
     )""",
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
+# Which alternative matched, by `match.lastindex` (the last group that took part).
+_FAST_LINK, _END_LINK, _TAG_ATTRS = 1, 2, 6
 
 _ATTRIBUTE = re.compile(
     r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""",
 )
-# The start tag MkDocs itself writes for a link, parsed without the general attribute loop.
-_PLAIN_HREF = re.compile(r"""\s+href="([^"&]*)"\s*""")
+# The start tags Markdown writes for links and headings, parsed without the general attribute loop.
+_ONE_PLAIN_ATTRIBUTE = re.compile(r"""\s+(href|id)="([^"&]*)"\s*""")
 
 # Tags end at '>' or, unclosed, at the end of the text; either way every regex below reads each
 # character a bounded number of times, so hostile input cannot make them quadratic.
 _TAG = re.compile(r"<[^>]*(?:>|\Z)")
 _LINK_START = re.compile(r"<a(?=[\s/>])[^>]*(?:>|\Z)", re.IGNORECASE)
 _LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
+_PERMALINK = re.compile(r'<a class="headerlink" href="[^"<>]*"(?: title="[^"<>]*")?>[^<]*</a>')
 # Link text that is already plain and single-spaced (most of it) skips html_to_text; any tag,
 # entity, double space or white space other than ' ' (tabs, NBSP...) needs the full treatment.
 _NEEDS_CLEANING = re.compile(r"[<&]|[^\S ]| {2}")
@@ -59,24 +66,23 @@ class Heading(NamedTuple):
 class Anchor(NamedTuple):
     """One `<a href>` found in the content.
 
-    `href` and `text` are plain text (entities decoded, tags stripped); `start`/`end` are the
-    offsets of the whole element in the HTML, for later use by context snippets.
+    `href` is plain text (entities decoded); `start` is the offset of the element in the HTML.
+    Its text and end are found only when asked for (`anchor_text`, `anchor_extent`): a big site
+    has hundreds of thousands of links and shows the text of few of them.
     """
 
     href: str
-    text: str
-    classes: Tuple[str, ...]
-    rel: Tuple[str, ...]
-    heading: Optional[Heading]
     start: int
-    end: int
+    classes: Tuple[str, ...] = ()
+    rel: Tuple[str, ...] = ()
+    heading: Optional[Heading] = None
 
 
 def parse_attributes(attrs: str) -> dict:
     """The attributes of a start tag, first occurrence winning, values entity-decoded."""
-    plain = _PLAIN_HREF.fullmatch(attrs)
+    plain = _ONE_PLAIN_ATTRIBUTE.fullmatch(attrs)
     if plain is not None:
-        return {"href": plain.group(1)}
+        return {plain.group(1): plain.group(2)}
     found: dict = {}
     for match in _ATTRIBUTE.finditer(attrs):
         name = match.group(1).lower()
@@ -103,6 +109,10 @@ def _heading_text(inner_html: str) -> str:
     # Permalink anchors ("¶") that the toc extension appends are not part of the title.
     if "headerlink" not in inner_html:
         return html_to_text(inner_html)
+    # The permalink exactly as the toc extension writes it, cut in one go.
+    cut = _PERMALINK.sub("", inner_html)
+    if "headerlink" not in cut:
+        return html_to_text(cut)
     kept = []
     position = 0
     for start in _LINK_START.finditer(inner_html, position):
@@ -121,44 +131,33 @@ def _heading_text(inner_html: str) -> str:
 def extract_anchors(content: str) -> List[Anchor]:
     """Every `<a>` with an `href` in `content`, in document order."""
     anchors: List[Anchor] = []
+    append = anchors.append
     heading: Optional[Heading] = None
-    # The link being read: (start offset, end of its start tag, attributes, heading).
-    open_link: Optional[tuple] = None
-    # The heading being read: (level, id, end of its start tag, links that started inside it).
+    # The heading being read: (level, id, end of its start tag, placeholder given to its links).
     open_heading: Optional[tuple] = None
 
-    def finish_link(end_of_text: int, end: int) -> None:
-        start, text_start, attrs, under = open_link
-        text = content[text_start:end_of_text]
-        if _NEEDS_CLEANING.search(text):
-            text = html_to_text(text)
-        anchors.append(
-            Anchor(
-                attrs["href"],
-                text.strip(),
-                tuple(attrs["class"].split()) if "class" in attrs else (),
-                tuple(attrs["rel"].lower().split()) if "rel" in attrs else (),
-                under,
-                start,
-                end,
-            )
-        )
-
     for match in _TOKENS.finditer(content):
-        tag = match.group("tag")
-        if tag is None:
+        kind = match.lastindex
+        if kind == _FAST_LINK:
+            append(Anchor(match.group(1), match.start(), (), (), heading))
+            continue
+        if kind != _TAG_ATTRS:
             continue  # a comment, CDATA or raw-text element: no markup inside
-        tag = tag.lower()
         closing = match.group("close") is not None
+        tag = match.group("tag").lower()
         if tag == "a":
-            # A new <a> implicitly ends an open one, as browsers do with nested links.
-            if open_link is not None:
-                finish_link(match.start(), match.start() if not closing else match.end())
-                open_link = None
             if not closing:
                 attrs = parse_attributes(match.group("attrs"))
                 if "href" in attrs:
-                    open_link = (match.start(), match.end(), attrs, heading)
+                    append(
+                        Anchor(
+                            attrs["href"],
+                            match.start(),
+                            tuple(attrs["class"].split()) if "class" in attrs else (),
+                            tuple(attrs["rel"].lower().split()) if "rel" in attrs else (),
+                            heading,
+                        )
+                    )
         elif not closing:
             attrs = parse_attributes(match.group("attrs"))
             level = int(tag[1])
@@ -169,16 +168,52 @@ def extract_anchors(content: str) -> List[Anchor]:
             level, heading_id, text_start, placeholder = open_heading
             heading = Heading(level, heading_id, _heading_text(content[text_start : match.start()]))
             _replace_heading(anchors, placeholder, heading)
-            if open_link is not None and open_link[3] is placeholder:
-                open_link = open_link[:3] + (heading,)
             open_heading = None
 
-    if open_link is not None:
-        finish_link(len(content), len(content))
     if open_heading is not None:
         level, heading_id, text_start, placeholder = open_heading
         _replace_heading(anchors, placeholder, Heading(level, heading_id, _heading_text(content[text_start:])))
     return anchors
+
+
+def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
+    """Where the link whose start tag is at `content[start]` has its text, `(text start, text
+    end, end of the element)`. As in a browser, a link ends at its end tag, or where the next link
+    starts (links do not nest), or at the end of the content."""
+    tag = _TOKENS.match(content, start) if start >= 0 else None
+    if tag is None or not (
+        tag.lastindex == _FAST_LINK
+        or (tag.lastindex == _TAG_ATTRS and tag.group("tag") in _A and tag.group("close") is None)
+    ):
+        return start, start, start  # no link starts there: nothing to read
+    for match in _TOKENS.finditer(content, tag.end()):
+        kind = match.lastindex
+        if kind == _END_LINK:
+            return tag.end(), match.start(), match.end()
+        if kind == _FAST_LINK:
+            return tag.end(), match.start(), match.start()
+        if kind == _TAG_ATTRS and match.group("tag") in _A:
+            if match.group("close") is not None:
+                return tag.end(), match.start(), match.end()
+            return tag.end(), match.start(), match.start()
+    return tag.end(), len(content), len(content)
+
+
+_A = ("a", "A")
+
+
+def read_anchor(content: str, start: int) -> Tuple[str, int]:
+    """The plain text of the link whose start tag is at `content[start]`, and where it ends."""
+    text_start, text_end, end = anchor_extent(content, start)
+    text = content[text_start:text_end]
+    if _NEEDS_CLEANING.search(text):
+        text = html_to_text(text)
+    return text.strip(), end
+
+
+def anchor_text(content: str, start: int) -> str:
+    """The plain text of the link whose start tag is at `content[start]`."""
+    return read_anchor(content, start)[0]
 
 
 def _replace_heading(anchors: List[Anchor], placeholder: Heading, heading: Heading) -> None:

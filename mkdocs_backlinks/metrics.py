@@ -125,7 +125,8 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
             edges[source].add(link.target)
             linking[link.target].add(source)
             counts = texts[link.target]
-            counts[link.text] = counts.get(link.text, 0) + 1
+            text = graph.text(link)
+            counts[text] = counts.get(text, 0) + 1
     for link in graph.unresolved:
         if link.source in metrics:
             metrics[link.source].broken_outlinks += 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
-from typing import AbstractSet, Callable, Dict, List, Mapping, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import AbstractSet, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.context import Snippet
@@ -29,8 +29,8 @@ PANEL_ID = "backlinks-title"
 _FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
 
 
-@dataclass(frozen=True)
-class Occurrence:
+# Named tuples: a big site's panels have tens of thousands of entries, built on every build.
+class Occurrence(NamedTuple):
     """One spot of the linking page: a section holding links here, or one link with its text."""
 
     url: str
@@ -40,8 +40,7 @@ class Occurrence:
     snippet: Optional[Snippet] = None
 
 
-@dataclass(frozen=True)
-class PanelEntry:
+class PanelEntry(NamedTuple):
     """One page that links to the page showing the panel."""
 
     title: str
@@ -51,16 +50,15 @@ class PanelEntry:
     src_uri: str
     count: int
     """How many times that page links here."""
-    links: List[Link] = field(default_factory=list)
+    links: List[Link] = []
     crumbs: Tuple[str, ...] = ()
     """Titles of the nav sections holding the linking page (without the group's own title)."""
-    occurrences: List[Occurrence] = field(default_factory=list)
+    occurrences: Tuple[Occurrence, ...] = ()
     """Where the links sit (with `context: sections` or `snippets`; empty for the entries
     behind "and N more", which are listed by title)."""
 
 
-@dataclass(frozen=True)
-class PanelGroup:
+class PanelGroup(NamedTuple):
     """Entries under one top-level nav section ("" for pages in no section)."""
 
     title: str
@@ -93,13 +91,19 @@ class Panel:
         return bool(self.entries)
 
 
-def _sort_key(info: PageInfo, sort: str, count: int):
-    title = info.title.casefold()
-    if sort == "title":
-        return (title, info.src_uri)
-    in_nav = info.nav_position is not None
-    by_nav = (0 if in_nav else 1, info.nav_position if in_nav else 0, title, info.src_uri)
-    return (-count,) + by_nav if sort == "count" else by_nav
+def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, tuple]:
+    """Each page's place in panels sorted by `sort` (for "count", after the number of links),
+    worked out once per build rather than once per panel entry."""
+    keys = {}
+    for src, info in infos.items():
+        title = info.title.casefold()
+        if sort == "title":
+            keys[src] = (title, src)
+        elif info.nav_position is not None:
+            keys[src] = (0, info.nav_position, title, src)
+        else:
+            keys[src] = (1, 0, title, src)
+    return keys
 
 
 def _section(link: Link):
@@ -116,7 +120,7 @@ def _spot_url(url: str, heading) -> str:
 SnippetOf = Callable[[Link], Optional[Snippet]]
 
 
-def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None) -> List[Occurrence]:
+def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None) -> Tuple[Occurrence, ...]:
     """Where `links` (all from the page reached at `url`) sit, as `context` asks; `snippet_of`
     gives each link's snippet with `context: snippets`."""
     if context == "snippets":
@@ -125,7 +129,7 @@ def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[
             heading = _section(link)
             snippet = snippet_of(link) if snippet_of is not None else None
             found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", snippet))
-        return found
+        return tuple(found)
     if context == "sections":
         seen = set()
         found = []
@@ -134,8 +138,8 @@ def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[
             if heading is not None and heading not in seen:
                 seen.add(heading)
                 found.append(Occurrence(_spot_url(url, heading), heading.text))
-        return found
-    return []
+        return tuple(found)
+    return ()
 
 
 def panel_entries(
@@ -144,28 +148,25 @@ def panel_entries(
     infos: Mapping[str, PageInfo],
     sort: str = "nav",
     ignored: AbstractSet[str] = frozenset(),
+    keys: Optional[Mapping[str, tuple]] = None,
 ) -> List[PanelEntry]:
     """The entries of `target`'s panel: one per page linking to it (except the `ignored`
-    sources), sorted by `sort`, without their occurrences (see `with_context`)."""
+    sources), sorted by `sort` (`keys` from `sort_keys`, when known), without their
+    occurrences (see `with_context`)."""
     here = infos[target]
     grouped: Dict[str, List[Link]] = graph.linking_pages(target)
-    sources = sorted(
-        (infos[source] for source in grouped if source in infos and source not in ignored),
-        key=lambda info: _sort_key(info, sort, len(grouped[info.src_uri])),
-    )
+    if keys is None:
+        keys = sort_keys({src: infos[src] for src in grouped if src in infos}, sort)
+    sources = [src for src in grouped if src in infos and src not in ignored]
+    if sort == "count":
+        sources.sort(key=lambda src: (-len(grouped[src]),) + keys[src])
+    else:
+        sources.sort(key=keys.__getitem__)
     entries = []
-    for source in sources:
-        links = grouped[source.src_uri]
-        entries.append(
-            PanelEntry(
-                title=source.title,
-                url=relative_url(source.url, here.url),
-                src_uri=source.src_uri,
-                count=len(links),
-                links=links,
-                crumbs=source.crumbs,
-            )
-        )
+    for src in sources:
+        source = infos[src]
+        links = grouped[src]
+        entries.append(PanelEntry(source.title, relative_url(source.url, here.url), src, len(links), links, source.crumbs))
     return entries
 
 
@@ -178,7 +179,7 @@ def with_context(panel: "Panel", context: str, snippet_of: Optional[SnippetOf] =
     filled: Dict[str, PanelEntry] = {}
     for group in panel.shown:
         for entry in group.entries:
-            filled[entry.src_uri] = replace(entry, occurrences=occurrences(entry.links, entry.url, context, snippet_of))
+            filled[entry.src_uri] = entry._replace(occurrences=occurrences(entry.links, entry.url, context, snippet_of))
     panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
     panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
     return panel

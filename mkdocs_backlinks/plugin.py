@@ -38,6 +38,7 @@ from mkdocs_backlinks.panel import (
     Panel,
     make_panel,
     panel_entries,
+    sort_keys,
     with_context,
 )
 from mkdocs_backlinks.audit import audit
@@ -67,12 +68,14 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         self._graph = LinkGraph()
         self._infos: Dict[str, PageInfo] = {}
         self._nav_order: Dict[str, int] = {}
+        self._sort_keys: Optional[Dict[str, tuple]] = None
         self._env: Optional[Environment] = None
         self._labels: Dict[str, str] = {}
         # Pages whose links are in no panel (`ignore_links_from`, `backlinks_from_here: false`).
         self._ignored_sources: frozenset = frozenset()
         # Cuts the snippets of the links a panel shows, from their pages' HTML.
-        self._snippets = Snippets({}, 0)
+        self._contents: Dict[str, str] = {}
+        self._snippets = Snippets(self._contents, 0)
         # A rendered panel waiting between on_page_context and on_post_page.
         self._pending_html: Dict[str, str] = {}
 
@@ -126,7 +129,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             else (source, links)
             for source, links in links_by_page
         ]
-        self._graph = LinkGraph.build(links_by_page, unresolved)
+        self._graph = LinkGraph.build(links_by_page, unresolved, self._contents)
         if carried:
             self._refresh_carried_pages(carried, config, files)
         if self.config.stylesheet and self._any_panel():
@@ -177,16 +180,18 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 anchors = self._records.read(src, page.content, self._infos[src], self._dirty, scan).anchors
             else:
                 anchors = scan(page.content)
-            links, broken = page_links(src, page.file.url, anchors, resolver)
+            links, broken = page_links(src, page.file.url, anchors, resolver, page.content)
             links_by_page.append((src, links))
             unresolved.extend(broken)
             contents[src] = page.content
         for src, record in carried.items():
-            links, broken = page_links(src, record.info.url, record.anchors, resolver)
+            links, broken = page_links(src, record.info.url, record.anchors, resolver, record.content)
             links_by_page.append((src, links))
             unresolved.extend(broken)
             contents[src] = record.content
         length = self.config.snippet_length if self.config.context == "snippets" else 0
+        # One map of the pages' HTML, shared by the graph (link texts) and the snippets.
+        self._contents = contents
         self._snippets = Snippets(contents, length)
         return links_by_page, unresolved
 
@@ -210,7 +215,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         if not self._shows_panel(src):
             return Panel([])
         config = self.config
-        entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources)
+        if self._sort_keys is None:
+            self._sort_keys = sort_keys(self._infos, config.sort)
+        entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources, self._sort_keys)
         panel = make_panel(entries, config.max_entries, config.group_by_section)
         return with_context(panel, config.context, self._snippets)
 

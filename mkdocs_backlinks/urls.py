@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Dict, Mapping, Optional
+from typing import Dict, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
@@ -37,8 +37,9 @@ class Kind(enum.Enum):
     """An href no URL parser accepts (e.g. `http://[`)."""
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
+    """What one href resolved to. A named tuple: a big site resolves hundreds of thousands."""
+
     kind: Kind
     target: str = ""
     """The target's source path (`File.src_uri`) for PAGE, SELF, ASSET and EXCLUDED."""
@@ -148,7 +149,12 @@ class SiteResolver:
                 if key not in self.files:
                     self.redirects.setdefault(key, by_src.get(target) if target else None)
 
-        self._memo: Dict[tuple, Resolution] = {}
+        # Per folder of the linking page: href -> Resolution. An href means the same from
+        # anywhere in a folder, and pages of one folder share many hrefs (links to the hubs).
+        self._memo: Dict[str, Dict[str, Resolution]] = {}
+        self._memo_size = 0
+        # Per folder: the folder's path, then each parent up to the root ("../" climbs one).
+        self._climbs: Dict[str, List[str]] = {}
 
     def page_path(self, url: str) -> str:
         """The absolute URL path of a page published at `url` (its `File.url`)."""
@@ -156,19 +162,36 @@ class SiteResolver:
 
     def resolve(self, href: str, page_url: str, page_src: str = "") -> Resolution:
         """Resolve `href`, found on the page published at `page_url` (source `page_src`)."""
-        # Pages of one folder share most of their hrefs (links to the same hubs), and an href
-        # means the same from anywhere in that folder: remember each (folder, href) once.
-        key = (page_url[: page_url.rfind("/") + 1], href)
-        result = self._memo.get(key)
+        folder = page_url[: page_url.rfind("/") + 1]
+        memo = self._memo.get(folder)
+        if memo is None:
+            memo = self._memo[folder] = {}
+        result = memo.get(href)
         if result is None:
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()  # bounded: on a big site it would grow with every link
-            result = self._memo[key] = self._resolve(href, page_url)
+            if self._memo_size >= _MEMO_SIZE:
+                # Bounded: on a big site it would grow with every link.
+                self._memo.clear()
+                self._memo[folder] = memo = {}
+                self._memo_size = 0
+            result = memo[href] = self._resolve(href, page_url, folder)
+            self._memo_size += 1
         if result.kind is Kind.SELF or (page_src and result.target == page_src):
             return Resolution(Kind.SELF, page_src, result.path, result.fragment)
         return result
 
-    def _resolve(self, href: str, page_url: str) -> Resolution:
+    def _climb(self, folder: str, levels: int) -> str:
+        """The absolute path of the page folder `folder`, `levels` folders up (not above "/")."""
+        climbs = self._climbs.get(folder)
+        if climbs is None:
+            path = self.page_path(folder)
+            climbs = [path]
+            while path != "/":
+                path = path[: path.rstrip("/").rfind("/") + 1]
+                climbs.append(path)
+            self._climbs[folder] = climbs
+        return climbs[min(levels, len(climbs) - 1)]
+
+    def _resolve(self, href: str, page_url: str, folder: str) -> Resolution:
         # Browsers drop surrounding spaces and any tab or newline inside a URL.
         href = href.strip(" \t\n\r\f\x00")
         if "\t" in href or "\n" in href or "\r" in href:
@@ -200,10 +223,17 @@ class SiteResolver:
         if not path:
             # "#frag", "?query" or "": the page itself.
             return Resolution(Kind.SELF, fragment=fragment)
-        if not path.startswith("/"):
-            base = self.page_path(page_url)
-            path = base[: base.rfind("/") + 1] + path
-        return self._lookup(remove_dot_segments(path), fragment)
+        if path.startswith("/"):
+            return self._lookup(remove_dot_segments(path), fragment)
+        # What MkDocs writes: some "../" then a path without dot segments. Climb directly.
+        skip = 0
+        while path.startswith("../", skip):
+            skip += 3
+        rest = path[skip:]
+        if "/." not in "/" + rest:
+            return self._lookup(self._climb(folder, skip // 3) + rest, fragment)
+        base = self.page_path(page_url)
+        return self._lookup(remove_dot_segments(base[: base.rfind("/") + 1] + path), fragment)
 
     def _lookup(self, path: str, fragment: str) -> Resolution:
         """What a browser finds at the absolute URL path `path` (dot segments removed)."""
@@ -212,7 +242,9 @@ class SiteResolver:
                 path = self.mount  # "/docs" on a site mounted at "/docs/"
             else:
                 return Resolution(Kind.EXTERNAL)
-        site_path = unquote(path[len(self.mount) :])
+        site_path = path[len(self.mount) :]
+        if "%" in site_path:
+            site_path = unquote(site_path)
         file = self.files.get(site_path)
         if file is None and site_path in self.redirects:
             file = self.redirects[site_path]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.extract import Heading, extract_anchors, html_to_text
+from mkdocs_backlinks.extract import Heading, anchor_extent, anchor_text, extract_anchors, html_to_text
 
 # (HTML, [(href, text)] expected in order)
 CASES = [
@@ -42,7 +42,7 @@ CASES = [
 
 @pytest.mark.parametrize("html, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_extraction_table(html, expected):
-    assert [(a.href, a.text) for a in extract_anchors(html)] == expected
+    assert [(a.href, anchor_text(html, a.start)) for a in extract_anchors(html)] == expected
 
 
 def test_links_know_their_heading_and_offsets():
@@ -63,7 +63,9 @@ def test_links_know_their_heading_and_offsets():
     assert anchors[4].rel == ("nofollow", "ugc")
     assert anchors[4].classes == ("a", "b")
     x = anchors[2]
-    assert content[x.start : x.end] == '<a href="x/">X</a>'
+    text_start, text_end, end = anchor_extent(content, x.start)
+    assert content[x.start : end] == '<a href="x/">X</a>'
+    assert content[text_start:text_end] == "X"
 
 
 def test_unclosed_heading_keeps_its_text():

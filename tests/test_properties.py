@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
-from mkdocs_backlinks.extract import extract_anchors
+from mkdocs_backlinks.extract import anchor_extent, anchor_text, extract_anchors
 from mkdocs_backlinks.urls import Kind, SiteFile, SiteResolver, relative_url
 
 SCALE = 20 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 1
@@ -313,10 +313,10 @@ def test_every_well_formed_link_is_found(doc):
     anchors = extract_anchors(markup)
     # Every generated link, in order, with its exact href and text; noise adds no link with an
     # href but the one NOISE spells out (the '%%%' one).
-    found = [(a.href, a.text) for a in anchors if a.href != "%" * 10_000]
+    found = [(a.href, anchor_text(markup, a.start)) for a in anchors if a.href != "%" * 10_000]
     assert found == expected
     for anchor in anchors:
-        assert 0 <= anchor.start < anchor.end <= len(markup)
+        assert 0 <= anchor.start < anchor_extent(markup, anchor.start)[2] <= len(markup)
         assert markup[anchor.start] == "<"
 
 
@@ -358,8 +358,9 @@ def test_mutated_html_never_breaks_extraction(doc, mutations):
         else:
             markup = markup[:at]
     for anchor in extract_anchors(markup):
-        assert 0 <= anchor.start < anchor.end <= len(markup)
-        assert isinstance(anchor.href, str) and isinstance(anchor.text, str)
+        text_start, text_end, end = anchor_extent(markup, anchor.start)
+        assert 0 <= anchor.start < text_start <= text_end <= end <= len(markup)
+        assert isinstance(anchor.href, str) and isinstance(anchor_text(markup, anchor.start), str)
         if anchor.heading is not None:
             assert 1 <= anchor.heading.level <= 6
 
