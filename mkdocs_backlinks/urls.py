@@ -15,7 +15,7 @@ from typing import Dict, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
-_MEMO_SIZE = 20_000
+_MEMO_SIZE = 4_096
 
 
 class Kind(enum.Enum):
