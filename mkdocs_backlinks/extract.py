@@ -176,6 +176,9 @@ def extract_anchors(content: str) -> List[Anchor]:
     return anchors
 
 
+_A = ("a", "A")  # the tag group as matched (the pattern ignores case)
+
+
 def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
     """Where the link whose start tag is at `content[start]` has its text, `(text start, text
     end, end of the element)`. As in a browser, a link ends at its end tag, or where the next link
@@ -197,9 +200,6 @@ def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
                 return tag.end(), match.start(), match.end()
             return tag.end(), match.start(), match.start()
     return tag.end(), len(content), len(content)
-
-
-_A = ("a", "A")
 
 
 def read_anchor(content: str, start: int) -> Tuple[str, int]:
