@@ -8,12 +8,11 @@ the link, and when that is still too long, at a word boundary marked with an ell
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from typing import Dict, NamedTuple, Optional
 
-from mkdocs_backlinks.extract import read_anchor
+from mkdocs_backlinks.extract import read_anchor, unescape
 
 ELLIPSIS = "\u2026"
 
@@ -60,7 +59,7 @@ def _plain(fragment: str) -> str:
     if "<" in fragment:
         fragment = _TAG.sub("", fragment)
     if "&" in fragment:
-        fragment = html.unescape(fragment)
+        fragment = unescape(fragment)
     words = fragment.split()
     if not words:
         return " " if fragment else ""
@@ -76,11 +75,13 @@ class SnippetCutter:
     """Cuts the snippets of one page's links, each from a short window of HTML on either side of
     the link, so a snippet costs the same on a short page and on a long one."""
 
+    __slots__ = ("_hidden", "_hidden_starts", "content", "length", "window")
+
     def __init__(self, content: str, length: int) -> None:
         # Comments, scripts and styles are blanked out of each window as it is cut (not out of
         # a copy of the page: a cutter is kept for every page that links to a panel).
-        self._hidden = [(m.start(), m.end()) for m in _HIDDEN.finditer(content)] if _HIDDEN_START.search(content) else []
-        self._hidden_starts = [start for start, _end in self._hidden]
+        self._hidden = tuple((m.start(), m.end()) for m in _HIDDEN.finditer(content)) if _HIDDEN_START.search(content) else ()
+        self._hidden_starts = tuple(start for start, _end in self._hidden)
         self.content = content
         self.length = length
         # Enough HTML for `length` characters of text in a typical paragraph (markup included),

@@ -56,8 +56,11 @@ class PanelWriter:
             raise PanelTemplateError(str(error)) from None
 
 
-def _e(text) -> str:
-    return str(escape(text))
+def _e(text: str) -> str:
+    """`text` escaped as Jinja's `|e` does; most panel strings need nothing, so check first."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return str(escape(text))
+    return text
 
 
 def _entry_lines(out: List[str], groups: List[PanelGroup], grouped: bool, count_label: str, full: bool) -> None:
