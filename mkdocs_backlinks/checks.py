@@ -78,10 +78,10 @@ def reachable_pages(graph: LinkGraph, starts: Iterable[str]) -> Set[str]:
     seen = set(starts)
     queue = deque(sorted(seen))
     while queue:
-        for link in graph.outgoing.get(queue.popleft(), ()):
-            if link.target not in seen:
-                seen.add(link.target)
-                queue.append(link.target)
+        for target in graph.targets_from(queue.popleft()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
     return seen
 
 
@@ -98,7 +98,7 @@ def find_unreachable(
 
 def find_dead_ends(graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt) -> List[str]:
     """Built pages whose content links to no other page."""
-    return [src for src in built_pages(infos) if not graph.outgoing.get(src) and not exempt(src)]
+    return [src for src in built_pages(infos) if not graph.targets_from(src) and not exempt(src)]
 
 
 def find_hubs(graph: LinkGraph, infos: Mapping[str, PageInfo], share: float, exempt: Exempt) -> List[str]:
@@ -108,7 +108,7 @@ def find_hubs(graph: LinkGraph, infos: Mapping[str, PageInfo], share: float, exe
     return [
         src
         for src in pages
-        if len({link.target for link in graph.outgoing.get(src, ())}) >= needed and not exempt(src)
+        if len(set(graph.targets_from(src))) >= needed and not exempt(src)
     ]
 
 

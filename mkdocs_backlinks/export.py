@@ -44,7 +44,7 @@ def edges(graph: LinkGraph, pages: Sequence[str]) -> List[dict]:
     built = set(pages)
     counts: Dict[Tuple[str, str, str, str, str, str, Tuple[str, ...]], int] = {}
     for source in pages:
-        for link in graph.outgoing.get(source, ()):
+        for link in graph.links_from(source):
             if link.target not in built:
                 continue
             heading = link.heading

@@ -6,19 +6,18 @@ be built and tested without MkDocs objects.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, NamedTuple, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from mkdocs_backlinks.extract import Anchor, Heading, anchor_text
 from mkdocs_backlinks.urls import Kind, SiteResolver
 
 
 class Link(NamedTuple):
-    """One occurrence of a link from one page to another page of the site.
-
-    A named tuple: a large site has hundreds of thousands of links, and tuples take a fraction
-    of the memory and time of dataclass instances. Its text is read from the source page's HTML
-    only when needed (`LinkGraph.text`): few links are ever shown with their text."""
+    """One occurrence of a link from one page to another page of the site, as `LinkGraph`
+    hands it out (it keeps links in a compact form and makes these on demand). Its text is read
+    from the source page's HTML only when needed (`LinkGraph.text`)."""
 
     source: str
     target: str
@@ -28,6 +27,37 @@ class Link(NamedTuple):
     rel: Tuple[str, ...] = ()
     start: int = -1
     """Offset of the `<a>` element in the source page's HTML."""
+
+
+class PageLinks:
+    """The links of one page to pages of the site, in document order, as parallel sequences.
+
+    A big site has hundreds of thousands of links: a record for each would take three times the
+    memory, and Python's cycle collector would walk every one of them on each full collection
+    for the rest of the build."""
+
+    __slots__ = ("targets", "fragments", "headings", "rels", "starts")
+
+    def __init__(self) -> None:
+        self.targets: List[str] = []
+        self.fragments: List[str] = []
+        self.headings: List[Optional[Heading]] = []
+        self.rels: List[Tuple[str, ...]] = []
+        self.starts = array("q")
+
+    def add(self, target: str, fragment: str = "", heading: Optional[Heading] = None, rel: Tuple[str, ...] = (), start: int = -1) -> None:
+        self.targets.append(target)
+        self.fragments.append(fragment)
+        self.headings.append(heading)
+        self.rels.append(rel)
+        self.starts.append(start)
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def link(self, source: str, index: int) -> Link:
+        """The `index`-th link, from page `source`."""
+        return Link(source, self.targets[index], self.fragments[index], self.headings[index], self.rels[index], self.starts[index])
 
 
 class UnresolvedLink(NamedTuple):
@@ -41,42 +71,76 @@ class UnresolvedLink(NamedTuple):
     target: str = ""
 
 
+# An incoming link is a number: the linking page's place in `LinkGraph.pages`, shifted left by
+# this many bits, plus the link's place among that page's links.
+_LINK_BITS = 32
+
+
 @dataclass
 class LinkGraph:
     """Outgoing and incoming links of every page that took part in the build."""
 
     pages: List[str] = field(default_factory=list)
     """Every page whose links were read, in build order."""
-    outgoing: Dict[str, List[Link]] = field(default_factory=dict)
-    incoming: Dict[str, List[Link]] = field(default_factory=dict)
     unresolved: List[UnresolvedLink] = field(default_factory=list)
     contents: Dict[str, str] = field(default_factory=dict)
     """The HTML each page's links were read from, for their texts."""
+    _outgoing: Dict[str, PageLinks] = field(default_factory=dict)
+    _incoming: Dict[str, array] = field(default_factory=dict)
 
     @classmethod
     def build(
         cls,
-        links_by_page: Iterable[Tuple[str, List[Link]]],
+        links_by_page: Iterable[Tuple[str, PageLinks]],
         unresolved: Iterable[UnresolvedLink] = (),
         contents: Optional[Dict[str, str]] = None,
     ) -> "LinkGraph":
         graph = cls(unresolved=list(unresolved), contents=contents if contents is not None else {})
-        for source, links in links_by_page:
+        incoming = graph._incoming
+        for number, (source, links) in enumerate(links_by_page):
             graph.pages.append(source)
-            graph.outgoing[source] = links
-            for link in links:
-                graph.incoming.setdefault(link.target, []).append(link)
+            graph._outgoing[source] = links
+            base = number << _LINK_BITS
+            for index, target in enumerate(links.targets):
+                codes = incoming.get(target)
+                if codes is None:
+                    codes = incoming[target] = array("q")
+                codes.append(base + index)
         return graph
+
+    def targets_from(self, source: str) -> List[str]:
+        """The target of each link of page `source`, in document order (with repeats)."""
+        links = self._outgoing.get(source)
+        return links.targets if links is not None else []
+
+    def links_from(self, source: str) -> Iterator[Link]:
+        """The links of page `source`, in document order."""
+        links = self._outgoing.get(source)
+        for index in range(len(links) if links is not None else 0):
+            yield links.link(source, index)
+
+    def sources_to(self, target: str) -> Iterator[str]:
+        """The source of each link to `target`, in build order (with repeats)."""
+        pages = self.pages
+        for code in self._incoming.get(target, ()):
+            yield pages[code >> _LINK_BITS]
 
     def linking_pages(self, target: str) -> Dict[str, List[Link]]:
         """The pages that link to `target`, each with its links there, in build order."""
         grouped: Dict[str, List[Link]] = {}
-        for link in self.incoming.get(target, ()):
-            grouped.setdefault(link.source, []).append(link)
+        mask = (1 << _LINK_BITS) - 1
+        for code in self._incoming.get(target, ()):
+            source = self.pages[code >> _LINK_BITS]
+            link = self._outgoing[source].link(source, code & mask)
+            links = grouped.get(source)
+            if links is None:
+                grouped[source] = [link]
+            else:
+                links.append(link)
         return grouped
 
     def has_incoming(self, target: str) -> bool:
-        return bool(self.incoming.get(target))
+        return bool(self._incoming.get(target))
 
     def text(self, link: Link) -> str:
         """The plain text of `link` ("" when its page's HTML is not known)."""
@@ -95,11 +159,11 @@ def page_links(
     anchors: Iterable[Anchor],
     resolver: SiteResolver,
     content: str = "",
-) -> Tuple[List[Link], List[UnresolvedLink]]:
+) -> Tuple[PageLinks, List[UnresolvedLink]]:
     """Resolve the anchors of the page `source` (published at `url`, HTML `content`) into links
     to other pages, and the links that reach no built page."""
-    links: List[Link] = []
-    append = links.append
+    links = PageLinks()
+    targets, fragments, headings, rels, starts = links.targets, links.fragments, links.headings, links.rels, links.starts
     unresolved: List[UnresolvedLink] = []
     resolve = resolver.resolve
     page = Kind.PAGE
@@ -112,7 +176,12 @@ def page_links(
         result = resolve(href, url, source)
         kind = result.kind
         if kind is page:
-            append(Link(source, result.target, result.fragment, anchor.heading, anchor.rel, anchor.start))
+            # PageLinks.add, written out: this runs for every link of the site.
+            targets.append(result.target)
+            fragments.append(result.fragment)
+            headings.append(anchor.heading)
+            rels.append(anchor.rel)
+            starts.append(anchor.start)
         elif kind in _BROKEN or (kind is Kind.EXTERNAL and _climbs_to_a_source_file(href)):
             # `../../x.md` climbing above a site mounted at a sub-path leaves the site, but what
             # it names is a Markdown file MkDocs could not find (it warned): a broken link.

@@ -112,7 +112,7 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
     texts: Dict[str, Dict[str, int]] = {src: {} for src in pages}
     linking: Dict[str, Set[str]] = {src: set() for src in pages}
     for source in pages:
-        for link in graph.outgoing.get(source, ()):
+        for link in graph.links_from(source):
             if link.target not in built:
                 continue
             nofollow = is_nofollow(link)

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_backlinks.config import BacklinksConfig
 from mkdocs_backlinks.context import Snippets
 from mkdocs_backlinks.extract import extract_anchors
-from mkdocs_backlinks.graph import Link, LinkGraph, UnresolvedLink, page_links
+from mkdocs_backlinks.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
 from mkdocs_backlinks.labels import panel_labels, theme_language
 from mkdocs_backlinks.listings import find_listings
 from mkdocs_backlinks.incremental import PageRecord, PageRecords, digest
@@ -130,12 +130,10 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         resolver = SiteResolver(site_files(files), config.site_url, redirects)
         links_by_page, unresolved = self._read_links(rendered, carried, resolver)
         # Links a listing shows through its template (Material's blog index, to every post).
-        links_by_page = [
-            (source, links + [Link(source, target) for target in listings.template_links[source] if target != source])
-            if source in listings.template_links
-            else (source, links)
-            for source, links in links_by_page
-        ]
+        for source, links in links_by_page:
+            for target in listings.template_links.get(source, ()):
+                if target != source:
+                    links.add(target)
         self._graph = LinkGraph.build(links_by_page, unresolved, self._contents)
         if carried:
             self._refresh_carried_pages(carried, config, files)
@@ -172,10 +170,10 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
 
     def _read_links(
         self, rendered: List[Page], carried: Dict[str, PageRecord], resolver: SiteResolver
-    ) -> Tuple[List[Tuple[str, List[Link]]], List[UnresolvedLink]]:
+    ) -> Tuple[List[Tuple[str, PageLinks]], List[UnresolvedLink]]:
         """Each page's outgoing links, and the links that reach no built page. Pages are read
         one by one, so a page's scan is dropped as soon as its links are known."""
-        links_by_page: List[Tuple[str, List[Link]]] = []
+        links_by_page: List[Tuple[str, PageLinks]] = []
         unresolved: List[UnresolvedLink] = []
         contents: Dict[str, str] = {}
         for page in rendered:
@@ -213,7 +211,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 continue
             if self.config.show_when_empty:
                 return True
-            if any(link.source not in self._ignored_sources for link in self._graph.incoming.get(src, ())):
+            if any(source not in self._ignored_sources for source in self._graph.sources_to(src)):
                 return True
         return False
 
