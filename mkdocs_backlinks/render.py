@@ -39,21 +39,30 @@ class PanelWriter:
 
     def __call__(self, panel: Panel, page) -> str:
         if self._shipped is None:
-            try:
-                self._template = self.env.get_template(TEMPLATE)
-            except (TemplateError, TemplateNotFound) as error:
-                raise PanelTemplateError(str(error)) from None
-            # A theme's custom_dir (or another folder before ours) may hold its own version.
-            filename = self._template.filename
-            self._shipped = filename is not None and os.path.normcase(os.path.abspath(filename)) == os.path.normcase(
-                SHIPPED_TEMPLATE
-            )
+            self._shipped = self._finds_shipped_template()
         if self._shipped:
             return shipped_panel_html(panel, self.labels)
         try:
+            if self._template is None:
+                self._template = self.env.get_template(TEMPLATE)
             return self._template.render(backlinks=panel, labels=self.labels, page=page)
         except TemplateError as error:
             raise PanelTemplateError(str(error)) from None
+
+    def _finds_shipped_template(self) -> bool:
+        """Whether the theme resolves the panel's template to the one shipped here (a theme's
+        custom_dir, or another folder before ours, may hold its own). Asks the loader, which
+        does not compile the template: every `serve` rebuild has a new environment."""
+        loader = self.env.loader
+        if loader is None:
+            return False
+        try:
+            _source, filename, _uptodate = loader.get_source(self.env, TEMPLATE)
+        except TemplateNotFound:
+            return False  # get_template says so, in the message the user sees
+        except TemplateError as error:
+            raise PanelTemplateError(str(error)) from None
+        return filename is not None and os.path.normcase(os.path.abspath(filename)) == os.path.normcase(SHIPPED_TEMPLATE)
 
 
 def _e(text: str) -> str:
