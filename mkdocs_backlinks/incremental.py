@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
-from mkdocs_backlinks.extract import Anchor
+from mkdocs_backlinks.extract import Anchor, Heading
 from mkdocs_backlinks.pages import PageInfo
 
 # PageInfo fields that come from the nav and file list, which every build recomputes, even for
@@ -30,12 +30,37 @@ class PageRecord:
     """One page as the last build saw it."""
 
     content_digest: bytes
-    anchors: List[Anchor]
+    packed_anchors: List[tuple]
+    """The page's anchors as plain tuples (see `pack_anchors`)."""
     info: PageInfo
     content: Optional[str] = None
     """The rendered HTML (pre-panel), kept only for dirty serving, where MkDocs won't re-read it."""
     panel_digest: Optional[bytes] = None
     """Digest of the panel HTML last written into this page's output."""
+
+    @property
+    def anchors(self) -> List[Anchor]:
+        return unpack_anchors(self.packed_anchors)
+
+
+def pack_anchors(anchors: List[Anchor]) -> List[tuple]:
+    """`anchors` as plain tuples of strings, numbers and plain tuples. Records live as long as
+    `mkdocs serve`, and Python's cycle collector stops walking such tuples after its first look
+    at them; named tuples it walks in every full collection of every rebuild."""
+    return [(a.href, a.start, a.classes, a.rel, None if a.heading is None else tuple(a.heading)) for a in anchors]
+
+
+def unpack_anchors(packed: List[tuple]) -> List[Anchor]:
+    headings: Dict[tuple, Heading] = {}
+    anchors = []
+    for href, start, classes, rel, heading in packed:
+        if heading is not None:
+            found = headings.get(heading)
+            if found is None:
+                found = headings[heading] = Heading(*heading)
+            heading = found
+        anchors.append(Anchor(href, start, classes, rel, heading))
+    return anchors
 
 
 class PageRecords:
@@ -61,7 +86,7 @@ class PageRecords:
             old.info = info
             old.content = content if keep_content else None
             return old
-        record = PageRecord(key, scan(content), info, content if keep_content else None)
+        record = PageRecord(key, pack_anchors(scan(content)), info, content if keep_content else None)
         self._records[src] = record
         return record
 

@@ -108,13 +108,35 @@ def test_serve_rebuilds_reuse_unchanged_pages_scans(make_site):
     server = Server(site, dirty=False)
     server.rebuild()
     plugin = server.plugins["backlinks"]
-    first = {src: plugin._records.get(src).anchors for src in DOCS}
+    first = {src: plugin._records.get(src).packed_anchors for src in DOCS}
     edit(site, "d.md", "# D\n\n[b](b.md)\n")
     server.rebuild()
     # Same HTML, same scan object; the edited page was scanned again.
-    assert all(plugin._records.get(src).anchors is first[src] for src in DOCS if src != "d.md")
-    assert plugin._records.get("d.md").anchors is not first["d.md"]
+    assert all(plugin._records.get(src).packed_anchors is first[src] for src in DOCS if src != "d.md")
+    assert plugin._records.get("d.md").packed_anchors is not first["d.md"]
     assert site.backlinks("b.md") == ["index.md", "a.md", "d.md"]
     # Not serving dirty: no page's HTML is kept between builds.
     assert all(plugin._records.get(src).content is None for src in DOCS)
     server.stop()
+
+
+def test_packed_anchors_round_trip_and_are_left_alone_by_the_cycle_collector():
+    import gc
+
+    from mkdocs_backlinks.extract import extract_anchors
+    from mkdocs_backlinks.incremental import pack_anchors, unpack_anchors
+
+    content = (
+        '<p><a href="a/">top</a></p><h2 id="s">S</h2>'
+        '<p><a href="b/" class="x y" rel="nofollow">b</a> <a href="c/#f">c</a></p>'
+    )
+    anchors = extract_anchors(content)
+    packed = pack_anchors(anchors)
+    assert unpack_anchors(packed) == anchors
+    assert [a.heading for a in unpack_anchors(packed)][1:] == [anchors[1].heading] * 2
+    # Plain tuples of strings, numbers and plain tuples: untracked once the collector has seen
+    # them (those holding a heading tuple on its second look, the heading being untracked first).
+    gc.collect()
+    gc.collect()
+    assert not any(gc.is_tracked(item) for item in packed)
+    assert all(gc.is_tracked(anchor) for anchor in anchors)  # what the records no longer keep
