@@ -186,7 +186,7 @@ class SiteResolver:
             path = self.page_path(folder)
             climbs = [path]
             while path != "/":
-                path = path[: path.rstrip("/").rfind("/") + 1]
+                path = path[: path[:-1].rfind("/") + 1]  # one segment up, even an empty one
                 climbs.append(path)
             self._climbs[folder] = climbs
         return climbs[min(levels, len(climbs) - 1)]
