@@ -7,7 +7,6 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 
 from __future__ import annotations
 
-import os
 from typing import List, Mapping, Sequence
 
 from jinja2 import Environment, FileSystemLoader
@@ -16,10 +15,10 @@ from mkdocs_backlinks import __version__
 from mkdocs_backlinks.checks import BrokenTarget
 from mkdocs_backlinks.metrics import PageMetrics
 from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.render import TEMPLATES_DIR
 from mkdocs_backlinks.reports import CheckResult
 from mkdocs_backlinks.urls import relative_url
 
-TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 TEMPLATE = "backlinks/report.html"
 
 TITLES = {

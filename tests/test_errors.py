@@ -7,7 +7,6 @@ import logging
 
 import pytest
 import yaml
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 

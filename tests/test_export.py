@@ -7,7 +7,6 @@ import json
 import re
 
 import jsonschema
-import pytest
 
 from mkdocs_backlinks.export import SCHEMA_FILE
 
