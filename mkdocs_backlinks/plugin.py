@@ -280,16 +280,17 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        failure = audit(
-            self._graph,
-            self._infos,
-            self.config,
-            site_dir=config.site_dir,
-            site_name=config.site_name,
-            use_directory_urls=config.use_directory_urls,
-            log=log,
-            serving=self._serving,
-        )
+        with _collector_paused():
+            failure = audit(
+                self._graph,
+                self._infos,
+                self.config,
+                site_dir=config.site_dir,
+                site_name=config.site_name,
+                use_directory_urls=config.use_directory_urls,
+                log=log,
+                serving=self._serving,
+            )
         if failure:
             raise PluginError(failure)
 
