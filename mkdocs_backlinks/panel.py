@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
+from typing import AbstractSet, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.context import Snippet
@@ -50,7 +50,7 @@ class PanelEntry(NamedTuple):
     src_uri: str
     count: int
     """How many times that page links here."""
-    links: List[Link] = []
+    links: Sequence[Link] = ()
     crumbs: Tuple[str, ...] = ()
     """Titles of the nav sections holding the linking page (without the group's own title)."""
     occurrences: Tuple[Occurrence, ...] = ()
