@@ -8,7 +8,7 @@ import re
 
 import jsonschema
 
-from mkdocs_backlinks.export import SCHEMA_FILE
+from mkdocs_backlinks.core.export import SCHEMA_FILE
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)>'
 # The same, written in Markdown so that it renders as text (as an author would quote it).

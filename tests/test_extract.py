@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.extract import Heading, anchor_extent, anchor_text, extract_anchors, html_to_text
+from mkdocs_backlinks.core.extract import Heading, anchor_extent, anchor_text, extract_anchors, html_to_text
 
 # (HTML, [(href, text)] expected in order)
 CASES = [

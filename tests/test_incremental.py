@@ -123,8 +123,8 @@ def test_serve_rebuilds_reuse_unchanged_pages_scans(make_site):
 def test_packed_anchors_round_trip_and_are_left_alone_by_the_cycle_collector():
     import gc
 
-    from mkdocs_backlinks.extract import extract_anchors
-    from mkdocs_backlinks.incremental import pack_anchors, unpack_anchors
+    from mkdocs_backlinks.core.extract import extract_anchors
+    from mkdocs_backlinks.plugin.incremental import pack_anchors, unpack_anchors
 
     content = (
         '<p><a href="a/">top</a></p><h2 id="s">S</h2>'

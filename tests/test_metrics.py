@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from mkdocs_backlinks.metrics import click_depths, link_scores, pagerank
+from mkdocs_backlinks.core.metrics import click_depths, link_scores, pagerank
 
 # --- PageRank and depth on small graphs, solved by hand --------------------------------------
 #

@@ -103,7 +103,7 @@ def test_nav_titles_are_plain_text(make_site):
 def test_only_the_pages_own_marker_becomes_its_panel(make_site):
     """A page can show another page's content after its own (a blog index showing whole posts),
     markers included: the panel goes where the page's own content ends, and only there."""
-    from mkdocs_backlinks.panel import panel_marker
+    from mkdocs_backlinks.core.panel import panel_marker
 
     docs = {"index.md": "# Home\n\n[a](a.md)\n", "a.md": "# A\n\n[home](index.md)\n"}
     site = make_site(docs, theme={"name": "mkdocs", "custom_dir": "overrides"})

@@ -1,7 +1,7 @@
 """Property tests (hypothesis): URL resolution against an independent reference, and link
 extraction on generated and mutated HTML.
 
-The reference for resolution shares no code with `mkdocs_backlinks.urls`: it joins the href onto
+The reference for resolution shares no code with `mkdocs_backlinks.core.urls`: it joins the href onto
 the page's address with `urllib.parse.urljoin`, then plays a static web server over the files
 MkDocs would write (`File.dest_uri`): a path ending in `/` serves its `index.html`, a folder
 without the slash redirects to it, anything else is looked up as is.
@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
-from mkdocs_backlinks.extract import anchor_extent, anchor_text, extract_anchors
-from mkdocs_backlinks.urls import Kind, SiteFile, SiteResolver, relative_url
+from mkdocs_backlinks.core.extract import anchor_extent, anchor_text, extract_anchors
+from mkdocs_backlinks.core.urls import Kind, SiteFile, SiteResolver, relative_url
 
 SCALE = 20 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 1
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.structure.files import File, Files
 
-from mkdocs_backlinks.pages import site_files
-from mkdocs_backlinks.urls import Kind, SiteFile, SiteResolver, relative_url
+from mkdocs_backlinks.plugin.pages import site_files
+from mkdocs_backlinks.core.urls import Kind, SiteFile, SiteResolver, relative_url
 
 SOURCES = [
     "index.md", "a.md", "sub/b.md", "sub/index.md", "sub2/README.md", "sub/deep/c.md",
@@ -187,7 +187,7 @@ def test_relative_url_round_trips_through_the_resolver(directory_urls):
 def test_climbing_folders_matches_dot_segment_removal(folder):
     """The shortcut for hrefs that start with '../' climbs exactly as RFC 3986 removes dot
     segments, empty segments included."""
-    from mkdocs_backlinks.urls import remove_dot_segments
+    from mkdocs_backlinks.core.urls import remove_dot_segments
 
     for site_url in (None, "https://example.org/docs/"):
         resolver = SiteResolver([SiteFile("x.md", "x/", True)], site_url)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 from urllib.parse import unquote, urlsplit
 
-from mkdocs_backlinks.globs import GlobList
-from mkdocs_backlinks.graph import LinkGraph, UnresolvedLink
-from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.core.globs import GlobList
+from mkdocs_backlinks.core.graph import LinkGraph, UnresolvedLink
+from mkdocs_backlinks.core.pages import PageInfo
 
 CHECKS = ("orphans", "unreachable", "dead_ends", "broken_links", "hubs")
 """Every check, in the order they are reported. Each has options `<name>` (its level) and

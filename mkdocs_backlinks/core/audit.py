@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 from typing import List, Mapping, Optional
 
-from mkdocs_backlinks import checks, export, report_page
-from mkdocs_backlinks.graph import LinkGraph
-from mkdocs_backlinks.metrics import page_metrics
-from mkdocs_backlinks.pages import PageInfo
-from mkdocs_backlinks.reports import CheckResult, report_checks
+from mkdocs_backlinks.core import checks
+from mkdocs_backlinks.core import export
+from mkdocs_backlinks.core import report_html as report_page
+from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.metrics import page_metrics
+from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.messages import CheckResult, report_checks
 
 
 def run_checks(graph: LinkGraph, infos: Mapping[str, PageInfo], options, want_all: bool = False) -> List[CheckResult]:

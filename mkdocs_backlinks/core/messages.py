@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import List, Mapping, Optional, Sequence, Union
 
-from mkdocs_backlinks.checks import BrokenTarget, describe_broken
+from mkdocs_backlinks.core.checks import BrokenTarget, describe_broken
 
 _LOG_LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
 

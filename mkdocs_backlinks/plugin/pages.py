@@ -8,40 +8,13 @@ from __future__ import annotations
 
 import html
 import os
-from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_backlinks.urls import SiteFile
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    """One page of the site, as the panel and the reports see it."""
-
-    src_uri: str
-    url: str
-    """`File.url`: percent-quoted, relative to the site root (`./` for the homepage)."""
-    title: str
-    """Plain text (never HTML)."""
-    nav_position: Optional[int]
-    """Index in the site navigation, None for pages outside it."""
-    is_homepage: bool = False
-    excluded: bool = False
-    """A draft or excluded page, rendered only by `mkdocs serve`."""
-    orphan_ok: bool = False
-    """Front matter `orphan: true`."""
-    checks_exempt: Tuple[str, ...] = ()
-    """Front matter `backlinks_exempt`: the link checks this page is exempt from (`all` = every
-    one), as written; `mkdocs_backlinks.checks` validates the names."""
-    crumbs: Tuple[str, ...] = ()
-    """Titles of the nav sections holding the page, outermost first (plain text)."""
-    hide_panel: bool = False
-    """Front matter `backlinks_panel: false` (or Material-style `hide: [backlinks]`)."""
-    hide_links: bool = False
-    """Front matter `backlinks_from_here: false`: the page's links are in no panel."""
+from mkdocs_backlinks.core.pages import PageInfo, page_info
+from mkdocs_backlinks.core.urls import SiteFile
 
 
 def is_excluded(file: File) -> bool:
@@ -74,24 +47,6 @@ def plain_title(page: Page) -> str:
     return " ".join(title.split())
 
 
-def truthy(value: object) -> bool:
-    """Front matter switches: YAML booleans, and the strings people write for them."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "yes", "on", "1", "ok")
-    return bool(value)
-
-
-def _names(value: object) -> Tuple[str, ...]:
-    """A front matter list of names: `[a, b]`, `a`, or `true` (= `all`)."""
-    if value is None or value is False:
-        return ()
-    if value is True:
-        return ("all",)
-    if isinstance(value, (list, tuple)):
-        return tuple(str(item).strip() for item in value)
-    return tuple(part.strip() for part in str(value).split(",") if part.strip())
-
-
 def url_of_source(src_uri: str, use_directory_urls: bool) -> str:
     """The `File.url` MkDocs gives (or would give) the page `src_uri`, e.g. the old location of
     a page moved with mkdocs-redirects, which is no longer among the site's files."""
@@ -99,24 +54,19 @@ def url_of_source(src_uri: str, use_directory_urls: bool) -> str:
 
 
 def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, PageInfo]:
-    infos = {}
-    for page in pages:
-        meta = page.meta or {}
-        src = page.file.src_uri
-        infos[src] = PageInfo(
-            src_uri=src,
-            url=page.file.url,
-            title=plain_title(page),
-            nav_position=nav_order.get(src),
+    return {
+        page.file.src_uri: page_info(
+            page.file.src_uri,
+            page.file.url,
+            plain_title(page),
+            page.meta or {},
+            nav_position=nav_order.get(page.file.src_uri),
             is_homepage=page.is_homepage,
             excluded=is_excluded(page.file),
-            orphan_ok=truthy(meta.get("orphan", False)),
-            checks_exempt=_names(meta.get("backlinks_exempt")),
             crumbs=tuple(" ".join(str(section.title).split()) for section in reversed(page.ancestors)),
-            hide_panel=not truthy(meta.get("backlinks_panel", True)) or "backlinks" in _names(meta.get("hide")),
-            hide_links=not truthy(meta.get("backlinks_from_here", True)),
         )
-    return infos
+        for page in pages
+    }
 
 
 def render_unread_page(page: Page, config, files: Files) -> bool:

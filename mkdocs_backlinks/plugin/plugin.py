@@ -16,14 +16,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_backlinks.config import BacklinksConfig
-from mkdocs_backlinks.context import Snippets
-from mkdocs_backlinks.extract import extract_anchors
-from mkdocs_backlinks.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
-from mkdocs_backlinks.labels import panel_labels, theme_language
-from mkdocs_backlinks.listings import find_listings
-from mkdocs_backlinks.incremental import PageRecord, PageRecords, digest
-from mkdocs_backlinks.pages import (
+from mkdocs_backlinks.core.options import BacklinksConfig
+from mkdocs_backlinks.core.snippets import Snippets
+from mkdocs_backlinks.core.extract import extract_anchors
+from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
+from mkdocs_backlinks.core.labels import panel_labels, theme_language
+from mkdocs_backlinks.plugin.listings import find_listings
+from mkdocs_backlinks.plugin.incremental import PageRecord, PageRecords, digest
+from mkdocs_backlinks.plugin.pages import (
     PageInfo,
     is_excluded,
     mark_for_rebuild,
@@ -32,7 +32,7 @@ from mkdocs_backlinks.pages import (
     site_files,
     url_of_source,
 )
-from mkdocs_backlinks.panel import (
+from mkdocs_backlinks.core.panel import (
     PANEL_ID,
     panel_marker,
     TEMPLATE,
@@ -42,11 +42,11 @@ from mkdocs_backlinks.panel import (
     sort_keys,
     with_context,
 )
-from mkdocs_backlinks.audit import audit
-from mkdocs_backlinks.redirects import redirect_maps, redirect_targets
-from mkdocs_backlinks.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
-from mkdocs_backlinks.theme import add_stylesheet, add_toc_entry
-from mkdocs_backlinks.urls import SiteResolver
+from mkdocs_backlinks.core.audit import audit
+from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
+from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
+from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
+from mkdocs_backlinks.core.urls import SiteResolver
 
 # Named after the plugin as users know it: messages read "backlinks: ...".
 log = get_plugin_logger("backlinks")

@@ -13,9 +13,10 @@ from typing import Dict, List, Optional
 from jinja2 import Environment, TemplateError, TemplateNotFound
 from markupsafe import escape
 
-from mkdocs_backlinks.panel import TEMPLATE, Panel, PanelGroup
+from mkdocs_backlinks.core.panel import TEMPLATE, Panel, PanelGroup
 
-TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
 SHIPPED_TEMPLATE = os.path.join(TEMPLATES_DIR, *TEMPLATE.split("/"))
 
 

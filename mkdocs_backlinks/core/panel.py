@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 from urllib.parse import quote
 
-from mkdocs_backlinks.context import Snippet
-from mkdocs_backlinks.graph import Link, LinkGraph
-from mkdocs_backlinks.pages import PageInfo
-from mkdocs_backlinks.urls import relative_url
+from mkdocs_backlinks.core.snippets import Snippet
+from mkdocs_backlinks.core.graph import Link, LinkGraph
+from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""

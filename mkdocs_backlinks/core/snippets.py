@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Dict, NamedTuple, Optional
 
-from mkdocs_backlinks.extract import read_anchor, unescape
+from mkdocs_backlinks.core.extract import read_anchor, unescape
 
 ELLIPSIS = "\u2026"
 

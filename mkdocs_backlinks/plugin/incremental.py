@@ -13,8 +13,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional
 
-from mkdocs_backlinks.extract import Anchor, Heading
-from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.core.extract import Anchor, Heading
+from mkdocs_backlinks.core.pages import PageInfo
 
 # PageInfo fields that come from the nav and file list, which every build recomputes, even for
 # pages a dirty build did not read; the other fields come from the page's content and meta.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_backlinks.globs import GlobList
+from mkdocs_backlinks.core.globs import GlobList
 
 LEVELS = ("ignore", "info", "warn", "error")
 """How loudly a check reports what it finds; `warn` fails `mkdocs build --strict`, `error` fails

@@ -11,8 +11,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
-from mkdocs_backlinks.graph import Link, LinkGraph
-from mkdocs_backlinks.pages import PageInfo
+from mkdocs_backlinks.core.graph import Link, LinkGraph
+from mkdocs_backlinks.core.pages import PageInfo
 
 NOFOLLOW = frozenset({"nofollow", "ugc", "sponsored"})
 """`rel` values that tell crawlers not to pass value through a link."""

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+from mkdocs_backlinks.core.render import PACKAGE_DIR
 
 STYLESHEET = "assets/backlinks.css"
 """Where the stylesheet is published, relative to the site root. A file at this path in
