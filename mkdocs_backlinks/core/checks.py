@@ -1,67 +1,65 @@
 """Link-health checks over the finished link graph: orphans, unreachable pages, dead ends, broken
-links and hubs. Each returns its findings sorted, so reports and exports are deterministic.
+links and hubs.
 
-Checks work on plain values (source paths, `PageInfo`, `LinkGraph`) and never on MkDocs objects.
-Every check counts the links a reader can follow, whatever their `rel`.
+Each check is one `Check` record: its name (which is also its option, `<name>`, with its
+exemption globs in `<name>_exempt`, and what a page names in front matter `backlinks_exempt`),
+how it finds what it finds, how the build log says so, and how the export and the report show
+each finding. The audit, the log, the export and the report all iterate `CHECKS`, so a new check
+is one record here and its two options. Findings are sorted, so every output is deterministic;
+every check counts the links a reader can follow, whatever their `rel`.
 """
 
 from __future__ import annotations
 
-import difflib
-import posixpath
-import re
 from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
-from urllib.parse import unquote, urlsplit
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set
 
+from mkdocs_backlinks.core.broken_links import BrokenTarget, Exempt, built_pages, describe_broken, find_broken_links
 from mkdocs_backlinks.core.globs import GlobList
-from mkdocs_backlinks.core.graph import LinkGraph, UnresolvedLink
+from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
-
-CHECKS = ("orphans", "unreachable", "dead_ends", "broken_links", "hubs")
-"""Every check, in the order they are reported. Each has options `<name>` (its level) and
-`<name>_exempt` (globs), and can be named in a page's front matter `backlinks_exempt`."""
 
 HUB_MIN_TARGETS = 10
 """A hub links to at least this many pages, whatever `hubs_share` says, so that the index of a
 five-page site is not called a hub."""
 
-Exempt = Callable[[str], bool]
+
+@dataclass(frozen=True)
+class Audited:
+    """What every check looks at."""
+
+    graph: LinkGraph
+    infos: Mapping[str, PageInfo]
+    options: BacklinksConfig
+    exempt: Exempt
+    """Whether a page (or, for broken links, a target) is exempt from the check at hand."""
 
 
-def front_matter_problems(infos: Mapping[str, PageInfo]) -> List[str]:
-    """One message per page whose `backlinks_exempt` names a check that does not exist."""
-    known = set(CHECKS) | {"all"}
-    problems = []
-    for src in sorted(infos):
-        unknown = [name for name in infos[src].checks_exempt if name not in known]
-        if unknown:
-            problems.append(
-                f"Page '{src}': front matter 'backlinks_exempt' names unknown check(s) "
-                f"{', '.join(repr(n) for n in unknown)}; known: {', '.join(CHECKS)}, all."
-            )
-    return problems
+Href = Callable[[str], str]
+"""The href from the report to a page, by source path."""
 
 
-def exemption(check: str, infos: Mapping[str, PageInfo], globs: GlobList) -> Exempt:
-    """Whether a page is exempt from `check`: by glob, or by its front matter."""
+@dataclass(frozen=True)
+class Check:
+    """One link-health check."""
 
-    def exempt(src: str) -> bool:
-        info = infos.get(src)
-        if info is not None:
-            if check in info.checks_exempt or "all" in info.checks_exempt:
-                return True
-            if check == "orphans" and info.orphan_ok:
-                return True
-        return globs.matches(src)
+    name: str
+    title: str
+    """The heading of its findings in the report."""
+    find: Callable[[Audited], Sequence[Any]]
+    message: Callable[[Sequence[Any], Audited], str]
+    """The one grouped message for all its findings."""
+    export: Callable[[Any], object]
+    """A finding as JSON data."""
+    report: Callable[[Any, Mapping[str, PageInfo], Href], Optional[Dict[str, object]]]
+    """A finding as the report template's data (None: not shown)."""
+    report_kind: str = "pages"
+    """How the report template lays its findings out: `pages` (a list of pages) or `broken`."""
 
-    return exempt
 
-
-def built_pages(infos: Mapping[str, PageInfo]) -> List[str]:
-    """The pages of the built site (drafts rendered by `mkdocs serve` are not)."""
-    return sorted(src for src, info in infos.items() if not info.excluded)
+# --- Finders ------------------------------------------------------------------------------------
 
 
 def find_orphans(graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt) -> List[str]:
@@ -85,6 +83,11 @@ def reachable_pages(graph: LinkGraph, starts: Iterable[str]) -> Set[str]:
     return seen
 
 
+def nav_pages_of(infos: Mapping[str, PageInfo]) -> List[str]:
+    """The pages listed in the site navigation."""
+    return sorted(src for src, info in infos.items() if info.nav_position is not None)
+
+
 def find_unreachable(
     graph: LinkGraph, infos: Mapping[str, PageInfo], nav_pages: Iterable[str], exempt: Exempt
 ) -> List[str]:
@@ -105,185 +108,158 @@ def find_hubs(graph: LinkGraph, infos: Mapping[str, PageInfo], share: float, exe
     """Pages linking to at least `share` of the site's other pages (and to HUB_MIN_TARGETS)."""
     pages = built_pages(infos)
     needed = max(HUB_MIN_TARGETS, share * (len(pages) - 1))
-    return [
-        src
-        for src in pages
-        if len(set(graph.targets_from(src))) >= needed and not exempt(src)
-    ]
+    return [src for src in pages if len(set(graph.targets_from(src))) >= needed and not exempt(src)]
 
 
-# --- Broken links ---------------------------------------------------------------------------------
+# --- Messages and their forms in the export and the report ---------------------------------------
 
 
-@dataclass(frozen=True)
-class BrokenSource:
-    """A page that links to a missing target, the href it wrote and how many times."""
-
-    page: str
-    href: str
-    count: int
+def _items(lines: Sequence[str]) -> str:
+    return "".join(f"\n  - {line}" for line in lines)
 
 
-@dataclass(frozen=True)
-class BrokenTarget:
-    """A target that broken links lead to, with every page linking there."""
-
-    target: str
-    """A source path (`guide/old.md`) for links naming a `.md` file, otherwise the site path the
-    browser asks for (`guide/old/`), or the href itself when no browser could parse it."""
-    kind: str
-    """`missing` (nothing there), `excluded` (a draft or excluded page) or `invalid` (no URL)."""
-    sources: Tuple[BrokenSource, ...]
-    suggestion: str = ""
-    """A built page with a close path or title: "did you mean ...?"."""
-
-    @property
-    def count(self) -> int:
-        return sum(source.count for source in self.sources)
+def _page_finding(src: str, infos: Mapping[str, PageInfo], href: Href) -> Optional[Dict[str, object]]:
+    if src not in infos:
+        return None
+    return {"src": src, "title": infos[src].title, "href": href(src)}
 
 
-def _target_of(link: UnresolvedLink) -> str:
-    if link.kind == "excluded" and link.target:
-        return link.target
-    if link.kind == "invalid":
-        return link.href
-    try:
-        parts = urlsplit(link.href)
-    except ValueError:
-        return link.path or link.href
-    path = unquote(parts.path)
-    # A relative link to a `.md` file that MkDocs left alone (it warned that the file does not
-    # exist) names the file it meant: group and suggest by that path relative to docs_dir (even
-    # when it climbs out of it), not by the URL the browser then asks for, which depends on the
-    # linking page's URL.
-    if not parts.scheme and not parts.netloc and path.endswith(".md") and not path.startswith("/"):
-        return posixpath.normpath(posixpath.join(posixpath.dirname(link.source), path))
-    return link.path or path or link.href
+def _as_is(finding: object) -> object:
+    return finding
 
 
-def find_broken_links(
-    graph: LinkGraph, infos: Mapping[str, PageInfo], exempt: Exempt, suggest: bool = True
-) -> List[BrokenTarget]:
-    """Links from built pages that reach no built page, grouped by target, most linked first.
-
-    A link is left out when its page or its target matches the exemption.
-    """
-    grouped: Dict[Tuple[str, str], Dict[Tuple[str, str], int]] = {}
-    for link in graph.unresolved:
-        info = infos.get(link.source)
-        if info is None or info.excluded:
-            continue
-        target = _target_of(link)
-        if exempt(link.source) or exempt(target):
-            continue
-        sources = grouped.setdefault((target, link.kind), {})
-        sources[(link.source, link.href)] = sources.get((link.source, link.href), 0) + 1
-    suggester = Suggester(infos) if suggest and grouped else None
-    found = [
-        BrokenTarget(
-            target,
-            kind,
-            tuple(BrokenSource(page, href, n) for (page, href), n in sorted(sources.items())),
-            suggester.suggest(target) if suggester and kind != "invalid" else "",
-        )
-        for (target, kind), sources in grouped.items()
-    ]
-    return sorted(found, key=lambda b: (-b.count, b.target, b.kind))
+def _broken_export(item: BrokenTarget) -> object:
+    return {
+        "target": item.target,
+        "kind": item.kind,
+        "count": item.count,
+        "suggestion": item.suggestion or None,
+        "sources": [{"page": s.page, "href": s.href, "count": s.count} for s in item.sources],
+    }
 
 
-_SEPARATORS = re.compile(r"[\s_\-.%]+")
+def _broken_report(item: BrokenTarget, infos: Mapping[str, PageInfo], href: Href) -> Dict[str, object]:
+    return {
+        "target": item.target,
+        "kind": item.kind,
+        "count": item.count,
+        "suggestion": item.suggestion,
+        "suggestion_href": href(item.suggestion) if item.suggestion else "",
+        "sources": [
+            {"page": s.page, "href": s.href, "count": s.count, "href_to_page": href(s.page)} for s in item.sources
+        ],
+    }
 
 
-def _stem(path: str) -> str:
-    """A path reduced to what people mistype least: no extension, index or trailing slash."""
-    path = path.strip("/")
-    for suffix in ("/index.html", "/index.md", "/README.md", ".html", ".md", "/"):
-        if path.endswith(suffix):
-            path = path[: -len(suffix)]
-    if path in ("index.html", "index.md", "README.md", "index"):
-        path = ""
-    return path
+def _find_broken(audited: Audited) -> List[BrokenTarget]:
+    options = audited.options
+    # The export and the report are written after the links were read: links to them work.
+    own = {options.graph_file, options.report_file} - {None}
+    return find_broken_links(audited.graph, audited.infos, lambda path: path in own or audited.exempt(path))
 
 
-def _loose(text: str) -> str:
-    return _SEPARATORS.sub(" ", text.casefold()).strip()
-
-
-def _deletions(word: str) -> Set[str]:
-    """The word and every way to delete one character from it. Two words within one typo
-    (a missing, extra, wrong or swapped letter) share at least one of these."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-class Suggester:
-    """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages:
-    the same path after normalizing case, separators and extensions; else a page of the same
-    folder within one typo of the name; else a page anywhere with that name or that title."""
-
-    def __init__(self, infos: Mapping[str, PageInfo]) -> None:
-        self.by_stem: Dict[str, str] = {}
-        self.by_loose: Dict[str, str] = {}
-        self.by_name: Dict[str, str] = {}
-        self.by_title: Dict[str, str] = {}
-        self.folders: Dict[str, Dict[str, str]] = {}
-        self._typos: Dict[str, Dict[str, List[str]]] = {}
-        for src in built_pages(infos):
-            info = infos[src]
-            for stem in sorted({_stem(src), _stem(unquote(info.url))}):
-                self.by_stem.setdefault(stem, src)
-                self.by_loose.setdefault(_loose(stem), src)
-                folder, _, name = stem.rpartition("/")
-                self.folders.setdefault(folder, {}).setdefault(_loose(name), src)
-                self.by_name.setdefault(_loose(name), src)
-            self.by_title.setdefault(_loose(info.title), src)
-
-    def _within_one_typo(self, folder: str, name: str) -> str:
-        siblings = self.folders.get(folder)
-        if not siblings:
-            return ""
-        index = self._typos.get(folder)
-        if index is None:  # built once per folder, only for folders with broken links
-            index = self._typos[folder] = {}
-            for sibling in sorted(siblings):
-                for variant in _deletions(sibling):
-                    index.setdefault(variant, []).append(sibling)
-        candidates = sorted({c for variant in _deletions(name) for c in index.get(variant, ())})
-        if not candidates:
-            return ""
-        best = max(candidates, key=lambda c: (difflib.SequenceMatcher(None, name, c).ratio(), [-ord(ch) for ch in c]))
-        return siblings[best]
-
-    def suggest(self, target: str) -> str:
-        stem = _stem(target)
-        if stem in self.by_stem:
-            return self.by_stem[stem]
-        loose = _loose(stem)
-        if loose in self.by_loose:
-            return self.by_loose[loose]
-        folder, _, name = stem.rpartition("/")
-        name = _loose(name)
-        return (
-            self._within_one_typo(folder, name)
-            or self.by_name.get(name, "")
-            or self.by_title.get(name, "")
-        )
-
-
-def nav_pages_of(infos: Mapping[str, PageInfo]) -> List[str]:
-    """The pages listed in the site navigation."""
-    return sorted(src for src, info in infos.items() if info.nav_position is not None)
-
-
-def describe_broken(item: BrokenTarget, titles: Optional[Mapping[str, str]] = None) -> str:
-    """One line for a broken-link group: the target, its links, and a suggestion."""
-    what = {"missing": "missing", "excluded": "not in the built site", "invalid": "not a valid URL"}[item.kind]
-    sources = ", ".join(
-        f"{s.page} ('{s.href}')" + (f" x{s.count}" if s.count > 1 else "") for s in item.sources
+def _broken_message(found: Sequence[BrokenTarget], audited: Audited) -> str:
+    titles = {src: info.title for src, info in audited.infos.items()}
+    links = sum(item.count for item in found)
+    return (
+        f"{links} broken link(s) to {len(found)} target(s) that are not pages of the built site:"
+        f"{_items([describe_broken(item, titles) for item in found])}\n"
+        "Fix the links, or exempt the linking pages or the targets with the "
+        "'broken_links_exempt' option or 'backlinks_exempt: [broken_links]' in front matter."
     )
-    line = f"{item.target} ({what}; {item.count} link{'s' if item.count != 1 else ''}): from {sources}"
-    if item.suggestion == item.target:
-        line += f"; '{item.target}' is a page, but a browser cannot follow a link to its source file: use a Markdown link"
-    elif item.suggestion:
-        title = (titles or {}).get(item.suggestion)
-        line += f"; did you mean '{item.suggestion}'" + (f" ({title})" if title else "") + "?"
-    return line
+
+
+CHECKS = (
+    Check(
+        "orphans",
+        "Orphaned pages",
+        lambda a: find_orphans(a.graph, a.infos, a.exempt),
+        lambda found, a: (
+            f"{len(found)} orphaned page(s): no other page links to them:{_items(found)}\n"
+            "Link to them, or exempt them with 'orphan: true' in their front matter or the "
+            "'orphans_exempt' option."
+        ),
+        _as_is,
+        _page_finding,
+    ),
+    Check(
+        "unreachable",
+        "Unreachable pages",
+        lambda a: find_unreachable(a.graph, a.infos, nav_pages_of(a.infos), a.exempt),
+        lambda found, a: (
+            f"{len(found)} unreachable page(s): not in the nav, and no page a reader can reach from the "
+            f"homepage links to them:{_items(found)}\n"
+            "Add them to the nav or link to them from a reachable page, or exempt them with "
+            "'backlinks_exempt: [unreachable]' in their front matter or the 'unreachable_exempt' option."
+        ),
+        _as_is,
+        _page_finding,
+    ),
+    Check(
+        "dead_ends",
+        "Dead ends",
+        lambda a: find_dead_ends(a.graph, a.infos, a.exempt),
+        lambda found, a: (
+            f"{len(found)} dead-end page(s): they link to no other page:{_items(found)}\n"
+            "Link onwards from them, or exempt them with 'backlinks_exempt: [dead_ends]' in their "
+            "front matter or the 'dead_ends_exempt' option."
+        ),
+        _as_is,
+        _page_finding,
+    ),
+    Check(
+        "broken_links",
+        "Broken links",
+        _find_broken,
+        _broken_message,
+        _broken_export,
+        _broken_report,
+        report_kind="broken",
+    ),
+    Check(
+        "hubs",
+        "Hubs",
+        lambda a: find_hubs(a.graph, a.infos, a.options.hubs_share, a.exempt),
+        lambda found, a: (
+            f"{len(found)} hub page(s) link to at least {a.options.hubs_share:.0%} of the site's pages:{_items(found)}\n"
+            "Such pages (indexes, tag listings) show up in almost every panel: keep their links "
+            "out of the panels with the 'ignore_links_from' option or 'backlinks_from_here: false' "
+            "in their front matter (their links still count for the checks), and silence this "
+            "note with 'hubs_exempt', 'hubs: ignore' or 'backlinks_exempt: [hubs]'."
+        ),
+        _as_is,
+        _page_finding,
+    ),
+)
+"""Every check, in the order they are reported."""
+
+CHECK_NAMES = tuple(check.name for check in CHECKS)
+
+
+def front_matter_problems(infos: Mapping[str, PageInfo]) -> List[str]:
+    """One message per page whose `backlinks_exempt` names a check that does not exist."""
+    known = set(CHECK_NAMES) | {"all"}
+    problems = []
+    for src in sorted(infos):
+        unknown = [name for name in infos[src].checks_exempt if name not in known]
+        if unknown:
+            problems.append(
+                f"Page '{src}': front matter 'backlinks_exempt' names unknown check(s) "
+                f"{', '.join(repr(n) for n in unknown)}; known: {', '.join(CHECK_NAMES)}, all."
+            )
+    return problems
+
+
+def exemption(check: str, infos: Mapping[str, PageInfo], globs: GlobList) -> Exempt:
+    """Whether a page is exempt from `check`: by glob, or by its front matter."""
+
+    def exempt(src: str) -> bool:
+        info = infos.get(src)
+        if info is not None:
+            if check in info.checks_exempt or "all" in info.checks_exempt:
+                return True
+            if check == "orphans" and info.orphan_ok:
+                return True
+        return globs.matches(src)
+
+    return exempt

@@ -13,7 +13,6 @@ import os
 from typing import Dict, List, Mapping, Sequence, Tuple
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.core.checks import BrokenTarget
 from mkdocs_backlinks.core.graph import LinkGraph
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
@@ -73,18 +72,6 @@ def edges(graph: LinkGraph, pages: Sequence[str]) -> List[dict]:
     ]
 
 
-def _finding(item) -> object:
-    if isinstance(item, BrokenTarget):
-        return {
-            "target": item.target,
-            "kind": item.kind,
-            "count": item.count,
-            "suggestion": item.suggestion or None,
-            "sources": [{"page": s.page, "href": s.href, "count": s.count} for s in item.sources],
-        }
-    return item
-
-
 def document(
     graph: LinkGraph,
     infos: Mapping[str, PageInfo],
@@ -112,7 +99,7 @@ def document(
         "nodes": nodes,
         "edges": edges(graph, pages),
         "checks": {
-            result.name: {"level": result.level, "findings": [_finding(item) for item in result.findings]}
+            result.name: {"level": result.level, "findings": [result.check.export(item) for item in result.findings]}
             for result in results
         },
     }

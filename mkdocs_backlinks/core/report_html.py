@@ -12,7 +12,6 @@ from typing import List, Mapping, Sequence
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.core.checks import BrokenTarget
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
@@ -20,15 +19,6 @@ from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/report.html"
-
-TITLES = {
-    "orphans": "Orphaned pages",
-    "unreachable": "Unreachable pages",
-    "dead_ends": "Dead ends",
-    "broken_links": "Broken links",
-    "hubs": "Hubs",
-}
-
 
 def render_report(
     site_name: str,
@@ -47,11 +37,16 @@ def render_report(
 
     checks: List[dict] = []
     for result in results:
-        if result.name == "broken_links":
-            findings = [_broken(item, href) for item in result.findings]  # type: ignore[arg-type]
-        else:
-            findings = [page(src) for src in result.findings if src in infos]  # type: ignore[operator]
-        checks.append({"name": result.name, "title": TITLES[result.name], "level": result.level, "findings": findings})
+        shown = (result.check.report(item, infos, href) for item in result.findings)
+        checks.append(
+            {
+                "name": result.name,
+                "title": result.check.title,
+                "kind": result.check.report_kind,
+                "level": result.level,
+                "findings": [finding for finding in shown if finding is not None],
+            }
+        )
     pages = [
         dict(page(src), m=metrics[src])
         for src in sorted(metrics, key=lambda s: (-metrics[s].link_score, infos[s].title.casefold(), s))
@@ -64,16 +59,3 @@ def render_report(
         pages=pages,
         link_count=sum(m.outlinks for m in metrics.values()),
     )
-
-
-def _broken(item: BrokenTarget, href) -> dict:
-    return {
-        "target": item.target,
-        "kind": item.kind,
-        "count": item.count,
-        "suggestion": item.suggestion,
-        "suggestion_href": href(item.suggestion) if item.suggestion else "",
-        "sources": [
-            {"page": s.page, "href": s.href, "count": s.count, "href_to_page": href(s.page)} for s in item.sources
-        ],
-    }

@@ -1,4 +1,5 @@
-"""What the plugin remembers of each page between `mkdocs serve` rebuilds.
+"""Rebuilds: what the plugin remembers of each page between `mkdocs serve` rebuilds, and how
+a dirty build (`--dirty`) gets every page's links although it renders only some pages.
 
 A normal rebuild renders every page again; a page whose HTML did not change has the same links,
 so its scan is reused (keyed by a digest of its content). A dirty rebuild (`--dirty`) renders only
@@ -9,12 +10,19 @@ must come from the previous build, or the graph would lose their links.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.extract import Anchor, Heading
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.site import AnchorReader, PageHTML
+from mkdocs_backlinks.plugin.pages import is_excluded, mark_for_rebuild, page_infos, render_unread_page
 
 # PageInfo fields that come from the nav and file list, which every build recomputes, even for
 # pages a dirty build did not read; the other fields come from the page's content and meta.
@@ -103,3 +111,77 @@ class PageRecords:
         keep = set(sources)
         for src in [src for src in self._records if src not in keep]:
             del self._records[src]
+
+
+@dataclass
+class GatheredPages:
+    """The pages of one build, as the core needs them."""
+
+    infos: Dict[str, PageInfo]
+    """Every page of the build (drafts under `mkdocs serve` included)."""
+    rendered: List[Page]
+    """Pages rendered in this build (their `content` is set)."""
+    carried: Dict[str, PageRecord]
+    """Pages a dirty build did not render, known from the previous build's records."""
+
+
+def gather_pages(
+    files: Files, config: MkDocsConfig, nav_order: Dict[str, int], records: Optional[PageRecords]
+) -> GatheredPages:
+    """The pages rendered in this build, and the ones a dirty build did not render.
+
+    A dirty build (`--dirty`) renders only the pages whose source changed; the links, title and
+    panel of the others come from the previous build when this plugin instance saw it (under
+    `mkdocs serve --dirty`), else the page is rendered here, so the graph is never partial.
+    """
+    docs = [file.page for file in files if file.is_documentation_page() and file.page is not None]
+    rendered = [page for page in docs if page.content is not None]
+    unread = [page for page in docs if page.content is None and not is_excluded(page.file)]
+    infos = page_infos(rendered + unread, nav_order)
+    carried: Dict[str, PageRecord] = {}
+    for page in unread:
+        src = page.file.src_uri
+        record = records.carried(src, infos[src]) if records is not None else None
+        if record is not None:
+            carried[src] = record
+            infos[src] = record.info
+        elif render_unread_page(page, config, files):
+            # Nothing tells what panel its output has: write it again.
+            mark_for_rebuild(page.file)
+            rendered.append(page)
+            infos.update(page_infos([page], nav_order))
+    if records is not None:
+        records.keep_only(infos)
+    return GatheredPages(infos, rendered, carried)
+
+
+def pages_to_read(
+    gathered: GatheredPages, records: Optional[PageRecords], keep_content: bool, read_anchors: AnchorReader
+) -> Iterator[PageHTML]:
+    """The pages whose links count, one at a time (so a page's scan is dropped as soon as its
+    links are known). Under `mkdocs serve`, a page whose HTML did not change keeps its old scan."""
+    for page in gathered.rendered:
+        if is_excluded(page.file):
+            continue  # a draft under `serve`: it gets a panel, but its links never count
+        src = page.file.src_uri
+        html = page.content or ""
+        anchors = None
+        if records is not None:
+            scan = functools.partial(read_anchors, src)
+            anchors = records.read(src, html, gathered.infos[src], keep_content, scan).anchors
+        yield PageHTML(src, page.file.url, html, anchors)
+    for src, record in gathered.carried.items():
+        yield PageHTML(src, record.info.url, record.content or "", record.anchors)
+
+
+def refresh_carried_pages(
+    carried: Dict[str, PageRecord], panel_html: Callable[[Page], str], config: MkDocsConfig, files: Files
+) -> None:
+    """Make a dirty build re-render the unchanged pages whose panel changed."""
+    for src, record in carried.items():
+        file = files.get_file_from_path(src)
+        page = file.page if file is not None else None
+        if page is None or record.panel_digest == digest(panel_html(page)):
+            continue
+        if render_unread_page(page, config, files):
+            mark_for_rebuild(page.file)

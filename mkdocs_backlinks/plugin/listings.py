@@ -19,21 +19,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List
+from typing import Dict, Iterable, List
 
 from mkdocs.structure.pages import Page
 
-
-@dataclass(frozen=True)
-class Listings:
-    sources: FrozenSet[str] = frozenset()
-    """Pages whose links are automatic lists (tag listings, blog views)."""
-    template_links: Dict[str, List[str]] = field(default_factory=dict)
-    """Links a listing page shows through its template rather than its content: page -> targets."""
-    generated: FrozenSet[str] = frozenset()
-    """Pages a plugin generated (blog archive, category and pagination pages) or uses as its input
-    (literate-nav's SUMMARY.md): exempt from the link checks."""
+from mkdocs_backlinks.core.site import Listings
 
 
 def _instances(plugins, module: str) -> list:

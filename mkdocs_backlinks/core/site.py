@@ -1,0 +1,161 @@
+"""The entry both front ends call: pages and their HTML in, the link graph and panels out.
+
+A front end (the MkDocs plugin, or the post-build command reading a built site) learns each
+page's `PageInfo`, the HTML its links are read from, and the site's files, as plain values; then
+`link_site` reads and resolves every link into one `LinkedSite`, which answers for each page
+whether it shows a panel and what that panel lists. The rules of panels (which links count,
+which pages show one) live here once, for both front ends.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from mkdocs_backlinks.core.extract import Anchor, extract_anchors
+from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
+from mkdocs_backlinks.core.options import BacklinksConfig
+from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.panel import Panel, make_panel, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.snippets import Snippets
+from mkdocs_backlinks.core.urls import SiteResolver
+
+
+@dataclass(frozen=True)
+class Listings:
+    """Pages that a generator fills with automatic lists of pages (tag listings, blog views, nav
+    files). Their links would top every listed page's panel, so by default they are in no panel
+    (`listings_in_panels: false`), though they still count for orphans and reachability."""
+
+    sources: FrozenSet[str] = frozenset()
+    """Pages whose links are automatic lists."""
+    template_links: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Links a listing page shows through its template rather than its content: page -> targets."""
+    generated: FrozenSet[str] = frozenset()
+    """Pages a plugin generated (blog archive, category and pagination pages) or uses as its input
+    (a nav file readers never see as a page): exempt from the link checks."""
+
+
+@dataclass(frozen=True)
+class PageHTML:
+    """A page whose links count: where it is published, and the HTML its links are read from."""
+
+    src: str
+    url: str
+    html: str
+    anchors: Optional[List[Anchor]] = None
+    """The page's anchors when a front end already has them (the plugin's serve records)."""
+
+
+AnchorReader = Callable[[str, str], List[Anchor]]
+"""Reads the anchors of one page: `(src, html) -> anchors`."""
+
+
+def guarded_reader(log: logging.Logger) -> AnchorReader:
+    """`extract_anchors`, with a bug of ours on one page turned into a warning naming the page:
+    it must not take the user's build down."""
+
+    def read(src: str, html: str) -> List[Anchor]:
+        try:
+            return extract_anchors(html)
+        except Exception as error:
+            log.warning(f"Could not read the links of page '{src}': {error!r}")
+            return []
+
+    return read
+
+
+class LinkedSite:
+    """One build's link graph, and the panel of each page.
+
+    `infos` holds every page the build knows (drafts served by `mkdocs serve` included);
+    `ignored` the pages whose links appear in no panel."""
+
+    def __init__(
+        self,
+        infos: Dict[str, PageInfo],
+        graph: LinkGraph,
+        snippets: Snippets,
+        ignored: FrozenSet[str],
+        options: BacklinksConfig,
+    ) -> None:
+        self.infos = infos
+        self.graph = graph
+        self.snippets = snippets
+        self.ignored = ignored
+        self.options = options
+        self._sort_keys: Optional[Dict[str, tuple]] = None
+
+    @classmethod
+    def empty(cls, options: BacklinksConfig) -> "LinkedSite":
+        return cls({}, LinkGraph(), Snippets({}, 0), frozenset(), options)
+
+    def shows_panel(self, src: str) -> bool:
+        """Whether page `src` may show a panel at all (front matter and `ignore_links_to`)."""
+        info = self.infos.get(src)
+        return info is not None and not info.hide_panel and not self.options.ignore_links_to.matches(src)
+
+    def any_panel(self) -> bool:
+        """Whether some page shows a panel (the stylesheet is added only then)."""
+        for src in self.infos:
+            if not self.shows_panel(src):
+                continue
+            if self.options.show_when_empty:
+                return True
+            if any(source not in self.ignored for source in self.graph.sources_to(src)):
+                return True
+        return False
+
+    def panel(self, src: str) -> Panel:
+        """The panel of page `src`, with context only for the entries it shows in full."""
+        if not self.shows_panel(src):
+            return Panel([])
+        options = self.options
+        if self._sort_keys is None:  # once per build, not once per panel
+            self._sort_keys = sort_keys(self.infos, options.sort)
+        entries = panel_entries(src, self.graph, self.infos, options.sort, self.ignored, self._sort_keys)
+        panel = make_panel(entries, options.max_entries, options.group_by_section)
+        return with_context(panel, options.context, self.snippets)
+
+    def writes_panel(self, panel: Panel) -> bool:
+        """Whether a page with this panel gets one written: it lists pages, or says it lists none."""
+        return bool(panel) or self.options.show_when_empty
+
+
+def ignored_sources(infos: Mapping[str, PageInfo], options: BacklinksConfig, listings: Listings) -> FrozenSet[str]:
+    """The pages whose links are in no panel: `ignore_links_from`, front matter
+    `backlinks_from_here: false`, and automatic listings unless `listings_in_panels`."""
+    ignored = frozenset(src for src, info in infos.items() if info.hide_links or options.ignore_links_from.matches(src))
+    return ignored if options.listings_in_panels else ignored | listings.sources
+
+
+def link_site(
+    infos: Dict[str, PageInfo],
+    pages: Iterable[PageHTML],
+    resolver: SiteResolver,
+    options: BacklinksConfig,
+    read_anchors: AnchorReader,
+    listings: Listings = Listings(),
+) -> LinkedSite:
+    """Read and resolve the links of `pages` (the ones whose links count; drafts are not among
+    them) into the site's graph. `infos` is every page of the build, by source path."""
+    for src in listings.generated & infos.keys():
+        # Nobody links to generated pages in content; their generator's navigation does.
+        infos[src] = replace(infos[src], checks_exempt=infos[src].checks_exempt + ("all",))
+    links_by_page: List[Tuple[str, PageLinks]] = []
+    unresolved: List[UnresolvedLink] = []
+    contents: Dict[str, str] = {}
+    for page in pages:
+        anchors = page.anchors if page.anchors is not None else read_anchors(page.src, page.html)
+        links, broken = page_links(page.src, page.url, anchors, resolver, page.html)
+        for target in listings.template_links.get(page.src, ()):
+            if target != page.src:
+                links.add(target)
+        links_by_page.append((page.src, links))
+        unresolved.extend(broken)
+        contents[page.src] = page.html
+    length = options.snippet_length if options.context == "snippets" else 0
+    # One map of the pages' HTML, shared by the graph (link texts) and the snippets.
+    graph = LinkGraph.build(links_by_page, unresolved, contents)
+    return LinkedSite(infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options)
