@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test serve bench screenshots compat fuzz clean
+.PHONY: demo test serve bench screenshots compat fuzz dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[test,demo]"
+	$(BIN)/python -m pip install -q -e ".[test,demo,dist]"
 	touch $(STAMP)
 
 ## demo: create .venv, install the plugin and build example_site/ with it
@@ -50,6 +50,17 @@ compat:
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
 
+## dist: the sdist and the wheel into dist/ (then: pip install dist/mkdocs_backlinks_plugin-*.whl)
+# `build` makes the sdist, then the wheel from that sdist, so a file missing from the sdist is
+# missing from the wheel too (tests/test_dist.py installs that wheel). Each is built in its own
+# isolated environment with hatchling from PyPI. dist/ is emptied first so the glob above matches
+# one wheel.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	@echo
+	@echo "Install the wheel with: pip install dist/mkdocs_backlinks_plugin-*.whl"
+
 ## bench: the overhead table of the README: 1k, 5k and 10k pages, plain vs this plugin vs the
 ## two earlier PyPI backlink plugins (about an hour on 2 cores; `make bench SIZES=1000` for a taste)
 SIZES ?= 1000,5000,10000
@@ -58,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES) --variants plain,backlinks,section-plugin,mkdocs-backlinks --check
 
 clean:
-	rm -rf $(VENV) example_site/site .pytest_cache .compat
+	rm -rf $(VENV) example_site/site .pytest_cache .compat dist
