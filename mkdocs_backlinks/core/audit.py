@@ -38,15 +38,17 @@ def audit(
     use_directory_urls: bool,
     log: logging.Logger,
     serving: bool,
+    write_files: bool = True,
 ) -> Optional[str]:
     """Run the audit; return the message to stop the build with, if it must stop.
 
-    The files are written before anything is reported, so a failing CI build still has them.
+    The files (`graph_file`, `report_file`) are written before anything is reported, so a
+    failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
     """
     for problem in front_matter_problems(site.infos):
         log.warning(problem)
     options = site.options
-    exporting = bool(options.graph_file or options.report_file)
+    exporting = write_files and bool(options.graph_file or options.report_file)
     results = run_checks(site, want_all=exporting)
     if exporting:
         metrics = page_metrics(site.graph, site.infos, options.count_nofollow)

@@ -13,6 +13,7 @@ import os
 from typing import Dict, List, Mapping, Sequence, Tuple
 
 from mkdocs_backlinks import __version__
+from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.graph import LinkGraph
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
@@ -130,7 +131,5 @@ def dumps(doc: dict) -> str:
 def write(site_dir: str, path: str, text: str) -> str:
     """Write `text` to `path` (relative, with `/`) inside `site_dir`; return the full path."""
     target = os.path.join(site_dir, *path.split("/"))
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    write_atomically(target, text)
     return target

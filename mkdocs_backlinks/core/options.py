@@ -6,6 +6,8 @@ Every option is validated by MkDocs itself, so a wrong type or an unknown value 
 
 from __future__ import annotations
 
+from typing import List, Mapping, Tuple
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -228,3 +230,20 @@ class BacklinksConfig(base.Config):
     report_file = SitePathOption((".html", ".htm"))
     """Write a readable link-health report to this path inside `site_dir`
     (e.g. `link-report.html`). Off by default."""
+
+
+class OptionsError(Exception):
+    """Options that do not validate; the message is one line naming the option."""
+
+
+def load_options(raw: Mapping[str, object]) -> Tuple[BacklinksConfig, List[str]]:
+    """Validate options written as for the plugin (a front end that is not MkDocs reads them
+    from the site's config file) with the same rules and messages as MkDocs gives the plugin.
+    Returns the options and the warnings; raises OptionsError for the first mistake."""
+    options = BacklinksConfig()
+    options.load_dict(dict(raw))
+    errors, warnings = options.validate()
+    if errors:
+        name, error = errors[0]
+        raise OptionsError(f"option '{name}': {error}")
+    return options, [f"option '{name}': {warning}" for name, warning in warnings]
