@@ -254,16 +254,16 @@ def _redirect_target(html: str) -> Optional[str]:
 
 def _walk_site(site_dir: str, problems: List[str]) -> List[str]:
     """The files of the site (site paths, sorted), never leaving the site folder: a symlink
-    whose real path is outside is skipped with a message naming it."""
+    whose real path is outside is skipped with a message naming it. A symlinked folder inside is
+    not walked (its files are read under their own names; no loops)."""
     real_root = os.path.realpath(site_dir)
-    seen_dirs = {real_root}
     out: List[str] = []
 
     def inside(path: str) -> bool:
         real = os.path.realpath(path)
         return real == real_root or real.startswith(real_root + os.sep)
 
-    for root, dirs, files in os.walk(site_dir, followlinks=True):
+    for root, dirs, files in os.walk(site_dir):
         rel = os.path.relpath(root, site_dir).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         keep = []
@@ -272,11 +272,7 @@ def _walk_site(site_dir: str, problems: List[str]) -> List[str]:
             if os.path.islink(path):
                 if not inside(path):
                     problems.append(f"{prefix}{name}/: skipped, a symlink to outside the site folder")
-                    continue
-                real = os.path.realpath(path)
-                if real in seen_dirs:
-                    continue  # a loop, or a folder already read under another name
-                seen_dirs.add(real)
+                continue
             keep.append(name)
         dirs[:] = keep
         for name in sorted(files):

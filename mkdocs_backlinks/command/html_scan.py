@@ -15,23 +15,48 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 # The attribute part of a tag, written so that any text has exactly one way to match it (runs of
 # plain characters between '=' or quote characters), which keeps the scan linear on hostile input.
 _ATTRS = r"""[^>"'=]*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=(?!\s*"[^"]*")(?!\s*'[^']*')|["'])[^>"'=]*)*"""
 RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
-_TOKEN = re.compile(
-    r"""<(?:
-      !--.*?(?:-->|\Z)
-    | [!?][^>]*(?:>|\Z)
-    | (?P<raw>""" + "|".join(RAW_TEXT_ELEMENTS) + r""")(?=[\s/>])""" + _ATTRS + r"""
-        (?:>.*?(?:</(?P=raw)(?=[\s/>])[^>]*(?:>|\Z)|\Z)|\Z)
-    | (?P<close>/)?(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>""" + _ATTRS + r""")(?P<end>>|\Z)
-    )""",
-    re.IGNORECASE | re.DOTALL | re.VERBOSE,
-)
+
+
+def _token_pattern(names: str) -> "re.Pattern[str]":
+    """A regex for the tokens that matter: comments, doctype/CDATA, raw-text elements (read
+    whole), and start or end tags whose name matches the regex `names`. Tags of other names are
+    not tokens, so the regex engine skips them without a Python step each; only their attribute
+    values could hide a `<name` from it, which built pages do not do (`<` there is `&lt;`)."""
+    return re.compile(
+        r"""<(?:
+          !--.*?(?:-->|\Z)
+        | [!?][^>]*(?:>|\Z)
+        | (?P<raw>""" + "|".join(RAW_TEXT_ELEMENTS) + r""")(?=[\s/>])""" + _ATTRS + r"""
+            (?:>.*?(?:</(?P=raw)(?=[\s/>])[^>]*(?:>|\Z)|\Z)|\Z)
+        | (?P<close>/)?(?P<name>""" + names + r""")(?=[\s/>]|\Z)(?P<attrs>""" + _ATTRS + r""")(?P<end>>|\Z)
+        )""",
+        re.IGNORECASE | re.DOTALL | re.VERBOSE,
+    )
+
+
+_TOKEN = _token_pattern(r"[a-zA-Z][^\s/>]*")
+_TOKENS_FOR: Dict[FrozenSet[str], "re.Pattern[str]"] = {}
+
+
+def _tokens_for(names: Optional[Iterable[str]]) -> "re.Pattern[str]":
+    """The token regex for tags named `names` (any tag when None)."""
+    if names is None:
+        return _TOKEN
+    key = frozenset(names)
+    pattern = _TOKENS_FOR.get(key)
+    if pattern is None:
+        alternatives = "|".join(re.escape(n) for n in sorted(key, key=lambda n: (-len(n), n)))
+        pattern = _TOKENS_FOR[key] = _token_pattern(f"(?:{alternatives})")
+    return pattern
+
+
 _ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _SPACES = re.compile(r"\s+")
 VOID_ELEMENTS = frozenset(
@@ -141,11 +166,12 @@ class Tag:
         return parse_attributes(self.attr_text)
 
 
-def iter_tags(html: str, start: int = 0, end: Optional[int] = None) -> Iterator[Tag]:
+def iter_tags(html: str, start: int = 0, end: Optional[int] = None, names: Optional[Iterable[str]] = None) -> Iterator[Tag]:
     """The start and end tags of `html[start:end]` in order (names lower-cased), stepping over
-    comments, doctype/CDATA and the contents of raw-text elements. Stops at an unclosed tag."""
+    comments, doctype/CDATA and the contents of raw-text elements; only tags named `names` when
+    given (faster). Stops at an unclosed tag."""
     stop = len(html) if end is None else end
-    for match in _TOKEN.finditer(html, start, stop):
+    for match in _tokens_for(names).finditer(html, start, stop):
         name = match.group("name")
         if name is None:
             continue  # a comment, doctype or raw-text element: nothing inside is a tag
@@ -160,7 +186,7 @@ def element_end(html: str, open_tag: Tag) -> Optional[int]:
     if name in VOID_ELEMENTS:
         return None
     depth = 1
-    for tag in iter_tags(html, open_tag.end):
+    for tag in iter_tags(html, open_tag.end, names=(name,)):
         if tag.name != name:
             continue
         if tag.closing:
@@ -178,7 +204,7 @@ def find_first(html: str, selectors: Sequence[Selector], start: int = 0, end: Op
     tags = {s.tag for s in selectors}
     any_tag = None in tags
     found: Dict[int, Tag] = {}
-    for tag in iter_tags(html, start, end):
+    for tag in iter_tags(html, start, end, names=None if any_tag else tags):
         if tag.closing or not (any_tag or tag.name in tags):
             continue
         attrs = None

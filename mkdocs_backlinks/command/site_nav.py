@@ -56,6 +56,7 @@ NAV_REGIONS = tuple(
 # readthedocs theme marks a section by a link without href, and top-level sections by a caption.
 _SECTION_ITEM_CLASSES = frozenset({"md-nav__item--nested", "dropdown", "dropdown-submenu"})
 _HEAD_TAGS = ("a", "label")
+_NAV_TAGS = ("li", "ul", "ol", "p") + _HEAD_TAGS
 
 
 class _Item:
@@ -88,6 +89,24 @@ def built_nav_entries(html: str) -> List[NavEntry]:
         if item.pushed:
             crumbs.pop()
 
+    def finish(text_end: int) -> None:
+        """The head (or caption) being read ends at `text_end`."""
+        nonlocal capture, caption
+        kind, text_start, href, item = capture
+        capture = None
+        text = plain_text(html[text_start:text_end])
+        if kind == "p":
+            caption = text
+            return
+        item.head_done = True
+        if item.section:
+            crumbs.append(text)
+            item.pushed = True
+            if href and href.strip() not in ("#", ""):
+                link(href)  # a section's index page (Material's navigation.indexes)
+        else:
+            link(href)
+
     def link(href: Optional[str]) -> None:
         if href is None:
             return
@@ -96,8 +115,10 @@ def built_nav_entries(html: str) -> List[NavEntry]:
             return
         out.append((href, tuple(crumbs)))
 
-    for tag in iter_tags(html, region[0], region[1]):
+    for tag in iter_tags(html, region[0], region[1], names=_NAV_TAGS):
         name = tag.name
+        if capture is not None and name in ("li", "ul", "ol") and capture[0] != "p":
+            finish(tag.start)  # a head link left open (`<li><a href=x>X<li>`) ends with its item
         if not tag.closing:
             if name == "li":
                 while items and items[-1].depth >= len(lists):
@@ -124,20 +145,7 @@ def built_nav_entries(html: str) -> List[NavEntry]:
                     link(attrs.get("href"))  # (links outside any item, such as a logo, are no entries)
             continue
         if capture is not None and name == capture[0]:
-            kind, text_start, href, item = capture
-            capture = None
-            text = plain_text(html[text_start : tag.start])
-            if kind == "p":
-                caption = text
-                continue
-            item.head_done = True
-            if item.section:
-                crumbs.append(text)
-                item.pushed = True
-                if href and href.strip() not in ("#", ""):
-                    link(href)  # a section's index page (Material's navigation.indexes)
-            else:
-                link(href)
+            finish(tag.start)
         elif name == "li":
             if items and items[-1].depth == len(lists):
                 close_item()
