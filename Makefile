@@ -3,10 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The generators the post-build command serves, each in a venv of its own (they pin their own
+# Markdown, Jinja and click). Zensical 0.1.x needs a zensical-ui the registry here does not
+# serve: 0.0.73 is the newest that installs.
+ZENSICAL_VERSION := 0.0.73
+MKDOCS2_VERSION := 2.0.dev6
+ZENSICAL := .venv-zensical/bin/zensical
+MKDOCS2 := .venv-mkdocs2/bin/mkdocs
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test serve bench screenshots compat fuzz dist clean
+.PHONY: demo test generators serve bench screenshots compat fuzz dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +22,19 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test,demo,dist]"
 	touch $(STAMP)
+
+$(ZENSICAL):
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install -q "zensical==$(ZENSICAL_VERSION)"
+	touch $(ZENSICAL)
+
+$(MKDOCS2):
+	$(PYTHON) -m venv .venv-mkdocs2
+	.venv-mkdocs2/bin/python -m pip install -q --pre "mkdocs==$(MKDOCS2_VERSION)"
+	touch $(MKDOCS2)
+
+## generators: the venvs with Zensical and the MkDocs 2.0 pre-release the command's tests build with
+generators: $(ZENSICAL) $(MKDOCS2)
 
 ## demo: create .venv, install the plugin and build example_site/ with it
 demo: $(STAMP)
@@ -30,7 +50,7 @@ serve: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs serve
 
 ## test: install what the tests need and run them all
-test: $(STAMP) /usr/bin/chromium
+test: $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
 	$(BIN)/python -m pytest
 
 # The browser test (tests/test_browser.py) looks at the example site in headless Chromium.
@@ -69,4 +89,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --sizes $(SIZES) --variants plain,backlinks,section-plugin,mkdocs-backlinks --check
 
 clean:
-	rm -rf $(VENV) example_site/site .pytest_cache .compat dist
+	rm -rf $(VENV) .venv-zensical .venv-mkdocs2 example_site/site .pytest_cache .compat dist
