@@ -354,7 +354,10 @@ def _page(site_path, text, sources, selectors, config, stubs, problems) -> Optio
     if src is None and (site_path == _NOT_FOUND_PAGE or site_path in _SEARCH_PAGES):
         return None  # the theme's 404 and search pages are no pages of the graph
     if region is None:
-        problems.append(f"{site_path}: no content region found (not a page of the link graph)")
+        # A file built from a Markdown source should have one; any other HTML file of the site
+        # (a report, a verification file, a page of another tool) is simply no page of the graph.
+        if src is not None:
+            problems.append(f"{site_path}: no content region found in the page built from '{src}' (left out of the link graph)")
         return None
     return BuiltPage(
         site_path=site_path,

@@ -72,6 +72,8 @@ class SiteConfig:
     """The `nav` as written (titles, paths, nested sections); None when the file has none."""
     theme_language: Optional[str] = None
     """`theme.language` (Material, Zensical) or `theme.locale` (mkdocs, readthedocs themes)."""
+    custom_dir: Optional[str] = None
+    """`theme.custom_dir` (absolute): where a site overrides the panel's template."""
 
     @classmethod
     def defaults(cls, base_dir: str) -> "SiteConfig":
@@ -302,10 +304,12 @@ def _site_config(data: Dict[str, Any], path: str) -> SiteConfig:
     if nav is not None and not isinstance(nav, list):
         raise ConfigFileError(f"{path}: 'nav' must be a list, found {_kind(nav)}")
     theme = data.get("theme")
-    language = None
+    language = custom_dir = None
     if isinstance(theme, dict):
         language = theme.get("language") or theme.get("locale")
         language = str(language) if language is not None else None
+        if isinstance(theme.get("custom_dir"), str):
+            custom_dir = os.path.normpath(os.path.join(folder, theme["custom_dir"]))
     return SiteConfig(
         config_path=path,
         plugin_options=options,
@@ -316,4 +320,5 @@ def _site_config(data: Dict[str, Any], path: str) -> SiteConfig:
         use_directory_urls=use_directory_urls,
         nav=nav,
         theme_language=language,
+        custom_dir=custom_dir,
     )

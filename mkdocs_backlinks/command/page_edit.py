@@ -23,6 +23,8 @@ def without_panel(region: str) -> str:
     end = region.find(PANEL_END, start)
     if end == -1:
         return region
+    if region[start - 1 : start] == "\n":
+        start -= 1  # the line break `with_panel` put before it
     return region[:start] + region[end + len(PANEL_END) :]
 
 

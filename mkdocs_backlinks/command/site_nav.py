@@ -9,7 +9,7 @@ Two sources, as plain (target, crumbs) pairs in nav order:
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from mkdocs_backlinks.command.html_scan import find_inner, iter_tags, parse_selector, plain_text
 
@@ -155,3 +155,23 @@ def built_nav_entries(html: str) -> List[NavEntry]:
             if lists.pop():
                 crumbs.pop()
     return out
+
+
+def config_nav_titles(nav: Optional[List[Any]]) -> Dict[str, str]:
+    """The titles a config `nav` gives its pages (`- Title: page.md`), by source path: MkDocs and
+    Zensical show these rather than the page's own heading."""
+    titles: Dict[str, str] = {}
+
+    def walk(items: Any) -> None:
+        if isinstance(items, list):
+            for item in items:
+                walk(item)
+        elif isinstance(items, dict):
+            for title, value in items.items():
+                if isinstance(value, list):
+                    walk(value)
+                elif isinstance(value, str):
+                    titles.setdefault(_clean_path(value), " ".join(str(title).split()))
+
+    walk(nav or [])
+    return titles

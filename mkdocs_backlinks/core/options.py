@@ -231,6 +231,14 @@ class BacklinksConfig(base.Config):
     """Write a readable link-health report to this path inside `site_dir`
     (e.g. `link-report.html`). Off by default."""
 
+    # --- The post-build command only (`mkdocs-backlinks SITE_DIR`) --------------------------------
+
+    content_selector = c.Optional(c.Type(str))
+    """Where a built page's content is, for themes and generators the command does not know: a
+    tag (`main`), `.class`, `#id` or `[attr=value]`, or several together (`div.content`). Unset:
+    Zensical's and Material's `article.md-content__inner`, MkDocs 2.0's `<main>`, and the
+    content of the `mkdocs` and `readthedocs` themes. The plugin ignores it."""
+
 
 class OptionsError(Exception):
     """Options that do not validate; the message is one line naming the option."""

@@ -284,3 +284,9 @@ def relative_url(target_url: str, from_url: str) -> str:
         return href
     # A first segment with a colon would read as a scheme (`tel:x/`): keep it a path.
     return "./" + href if ":" in rest[0] else href
+
+
+def is_site_root(url: str) -> bool:
+    """Whether a page published at `url` (`File.url`) is the homepage: the page at the site's
+    root, wherever the nav puts it (`./` or `` with directory URLs, `index.html` without)."""
+    return url in ("", "./", ".", "index.html")

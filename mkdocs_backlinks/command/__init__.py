@@ -1,0 +1,2 @@
+"""The post-build front end: `mkdocs-backlinks SITE_DIR` reads a site some generator already
+built (Zensical, MkDocs 2.0, ...) and hands its pages to the core, as plain values."""
