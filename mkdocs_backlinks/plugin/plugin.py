@@ -224,7 +224,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             self._sort_keys = sort_keys(self._infos, config.sort)
         entries = panel_entries(src, self._graph, self._infos, config.sort, self._ignored_sources, self._sort_keys)
         panel = make_panel(entries, config.max_entries, config.group_by_section)
-        return with_context(panel, config.context, self._snippets)
+        return with_context(panel, config.context, self._snippets, config.max_occurrences)
 
     def _refresh_carried_pages(self, carried: Dict[str, PageRecord], config: MkDocsConfig, files: Files) -> None:
         """Make a dirty build re-render the unchanged pages whose panel changed."""
