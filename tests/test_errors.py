@@ -19,6 +19,8 @@ MISTAKES = [
     ({"snippet_length": -3}, "snippet_length", "whole number"),
     ({"snippet_length": True}, "snippet_length", "whole number"),
     ({"max_entries": 1.5}, "max_entries", "whole number"),
+    ({"max_occurrences": -1}, "max_occurrences", "whole number"),
+    ({"labels": {"more_links": 5}}, "labels", "'more_links'"),
     ({"placement": "top"}, "placement", "'bottom', 'template'"),
     ({"toc": 2}, "toc", "bool"),
     ({"placement": "template", "toc": True}, "toc", "'placement: bottom'"),  # a warning: fails --strict

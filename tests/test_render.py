@@ -26,8 +26,10 @@ def jinja_html(panel, labels) -> str:
     return env.get_template(TEMPLATE).render(backlinks=panel, labels=labels, page=None)
 
 
-def entry(n: int, *, count=1, crumbs=(), occurrences=()) -> PanelEntry:
-    return PanelEntry(f"Page {n} {HOSTILE if n % 2 else ''}", f"../p{n}/?a=1&b='2'", f"p{n}.md", count, [], crumbs, occurrences)
+def entry(n: int, *, count=1, crumbs=(), occurrences=(), more_links=0) -> PanelEntry:
+    return PanelEntry(
+        f"Page {n} {HOSTILE if n % 2 else ''}", f"../p{n}/?a=1&b='2'", f"p{n}.md", count, [], crumbs, occurrences, more_links
+    )
 
 
 SPOTS = [
@@ -35,21 +37,27 @@ SPOTS = [
     Occurrence("../p/#s", "Section " + HOSTILE),
     Occurrence("../p/", "", Snippet("before " + HOSTILE, "the <link>", " after…")),
     Occurrence("../p/#t", "Install", Snippet("", "X", "")),
+    # Merged: links that show the same section and snippet, or a section's links.
+    Occurrence("../p/#u", "Use " + HOSTILE, None, 2),
+    Occurrence("../p/", "", Snippet("same ", "words", " again"), 1995),
 ]
 CRUMBS = [(), ("Guide",), ("Guide", "Deep " + HOSTILE)]
 
 
 def panels():
-    """Panels of every shape: empty, short, long (hidden entries), grouped or not."""
+    """Panels of every shape: empty, short, long (hidden entries), grouped or not; entries with
+    and without occurrences, merged occurrences, and links beyond `max_occurrences` (also on an
+    entry with no occurrence left, past the panel's bound)."""
     entries = [
-        entry(n, count=1 + n % 3, crumbs=CRUMBS[n % 3], occurrences=tuple(SPOTS[: n % 5]))
+        entry(n, count=1 + n % 3, crumbs=CRUMBS[n % 3], occurrences=tuple(SPOTS[: n % 7]), more_links=(n % 4) * 997)
         for n in range(14)
     ]
+    assert any(e.more_links and not e.occurrences for e in entries)
     for count, max_entries, grouped in itertools.product([0, 1, 3, 14], [0, 2, 10], [False, True]):
         yield make_panel(entries[:count], max_entries, grouped)
 
 
-LABELS = [panel_labels({}, "en"), panel_labels({}, "ja"), {**panel_labels({}, "de"), "title": HOSTILE, "more": "{count} & more <i>", "count": HOSTILE, "empty": HOSTILE}]
+LABELS = [panel_labels({}, "en"), panel_labels({}, "ja"), {**panel_labels({}, "de"), "title": HOSTILE, "more": "{count} & more <i>", "count": HOSTILE, "empty": HOSTILE, "more_links": "{count} & <i>more</i>"}]
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=["en", "ja", "hostile"])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Dict, Mapping, Optional
 
-# `{count}` in `more` is replaced by a number. The words avoid counted nouns, so that one form
-# reads right for every number in languages with several plural forms (ru, pl...).
+# `{count}` in `more` and `more_links` is replaced by a number. The words avoid counted nouns, so
+# that one form reads right for every number in languages with several plural forms (ru, pl...).
 ENGLISH: Dict[str, str] = {
     "title": "Pages linking here",
     "empty": "No pages link here yet.",
     "more": "and {count} more",
     "count": "Number of links",
+    "more_links": "and {count} more from this page",
 }
 
 TRANSLATIONS: Dict[str, Dict[str, str]] = {
@@ -20,72 +21,84 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "empty": "Noch verlinkt keine Seite hierher.",
         "more": "und {count} weitere",
         "count": "Anzahl der Links",
+        "more_links": "und {count} weitere von dieser Seite",
     },
     "fr": {
         "title": "Pages qui renvoient ici",
         "empty": "Aucune page ne renvoie encore ici.",
         "more": "et {count} de plus",
         "count": "Nombre de liens",
+        "more_links": "et {count} de plus sur cette page",
     },
     "es": {
         "title": "Páginas que enlazan aquí",
         "empty": "Todavía ninguna página enlaza aquí.",
         "more": "y {count} más",
         "count": "Número de enlaces",
+        "more_links": "y {count} más en esta página",
     },
     "it": {
         "title": "Pagine che rimandano qui",
         "empty": "Nessuna pagina rimanda ancora qui.",
         "more": "e altre {count}",
         "count": "Numero di link",
+        "more_links": "e altri {count} in questa pagina",
     },
     "pt": {
         "title": "Páginas com links para aqui",
         "empty": "Ainda nenhuma página tem links para aqui.",
         "more": "e mais {count}",
         "count": "Número de links",
+        "more_links": "e mais {count} nesta página",
     },
     "nl": {
         "title": "Pagina's die hiernaar linken",
         "empty": "Nog geen enkele pagina linkt hiernaar.",
         "more": "en nog {count}",
         "count": "Aantal links",
+        "more_links": "en nog {count} op deze pagina",
     },
     "ru": {
         "title": "Страницы, ссылающиеся сюда",
         "empty": "Сюда пока не ссылается ни одна страница.",
         "more": "и ещё {count}",
         "count": "Число ссылок",
+        "more_links": "и ещё {count} на этой странице",
     },
     "pl": {
         "title": "Strony, które tu linkują",
         "empty": "Żadna strona jeszcze tu nie linkuje.",
         "more": "i jeszcze {count}",
         "count": "Liczba linków",
+        "more_links": "i jeszcze {count} na tej stronie",
     },
     "zh": {
         "title": "链接到本页的页面",
         "empty": "还没有页面链接到这里。",
         "more": "另外 {count} 个",
         "count": "链接数",
+        "more_links": "本页另有 {count} 处",
     },
     "zh-hant": {
         "title": "連結到本頁的頁面",
         "empty": "還沒有頁面連結到這裡。",
         "more": "另外 {count} 個",
         "count": "連結數",
+        "more_links": "本頁另有 {count} 處",
     },
     "ja": {
         "title": "このページへのリンク元",
         "empty": "このページにリンクしているページはまだありません。",
         "more": "他 {count} 件",
         "count": "リンク数",
+        "more_links": "このページの他 {count} 件",
     },
     "ko": {
         "title": "이 페이지를 링크하는 페이지",
         "empty": "아직 이 페이지를 링크하는 페이지가 없습니다.",
         "more": "외 {count}개",
         "count": "링크 수",
+        "more_links": "이 페이지의 외 {count}개",
     },
 }
 

@@ -118,6 +118,10 @@ class LabelsConfig(base.Config):
     """The tooltip of an entry's link count (shown when a page links here more than once).
     Default: `Number of links`."""
 
+    more_links = c.Optional(c.Type(str))
+    """The line under an entry's occurrences beyond `max_occurrences`; `{count}` is the number
+    of links they hold. Default: `and {count} more from this page`."""
+
 
 class BacklinksConfig(base.Config):
     """Options of the `backlinks` plugin."""
@@ -141,6 +145,12 @@ class BacklinksConfig(base.Config):
     snippet_length = CountOption(default=160)
     """About how many characters of text a snippet shows around the link text, split between
     before and after it."""
+
+    max_occurrences = CountOption(default=5)
+    """Occurrences (sections or snippets) shown under each entry; the links of the rest are
+    summed up in one line ("and 1995 more from this page"). Links that would show the same
+    section and snippet are one occurrence, with their count. 0: no limit of its own, but a
+    panel never shows more than 100 occurrences in all, whatever the site."""
 
     max_entries = CountOption(default=10)
     """Entries shown in full before the rest collapse behind a native "and N more" disclosure,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.snippets import Snippet
@@ -29,6 +29,12 @@ PANEL_ID = "backlinks-title"
 _FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
 
 
+MAX_PANEL_OCCURRENCES = 100
+"""The most occurrences one panel shows in all, whatever `max_entries` and `max_occurrences`
+say: with each occurrence at most one snippet long, this bounds a panel's size on any site. The
+entries past it show only how many links they hold ("and N more from this page")."""
+
+
 # Named tuples: a big site's panels have tens of thousands of entries, built on every build.
 class Occurrence(NamedTuple):
     """One spot of the linking page: a section holding links here, or one link with its text."""
@@ -38,6 +44,9 @@ class Occurrence(NamedTuple):
     section: str = ""
     """The section's title, plain text; "" for links above the page's first section."""
     snippet: Optional[Snippet] = None
+    count: int = 1
+    """How many links this spot stands for: the links of its section (`context: sections`),
+    or the links showing the same snippet in the same section (`context: snippets`)."""
 
 
 class PanelEntry(NamedTuple):
@@ -55,7 +64,10 @@ class PanelEntry(NamedTuple):
     """Titles of the nav sections holding the linking page (without the group's own title)."""
     occurrences: Tuple[Occurrence, ...] = ()
     """Where the links sit (with `context: sections` or `snippets`; empty for the entries
-    behind "and N more", which are listed by title)."""
+    behind "and N more", which are listed by title), at most `max_occurrences` of them."""
+    more_links: int = 0
+    """How many of its links the occurrences leave out (beyond `max_occurrences`, or beyond
+    the panel's bound `MAX_PANEL_OCCURRENCES`): the panel says "and N more from this page"."""
 
 
 class PanelGroup(NamedTuple):
@@ -120,26 +132,48 @@ def _spot_url(url: str, heading) -> str:
 SnippetOf = Callable[[Link], Optional[Snippet]]
 
 
-def occurrences(links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None) -> Tuple[Occurrence, ...]:
-    """Where `links` (all from the page reached at `url`) sit, as `context` asks; `snippet_of`
-    gives each link's snippet with `context: snippets`."""
+def condense(found: Iterable[Occurrence], limit: int) -> Tuple[Tuple[Occurrence, ...], int]:
+    """`found` (in page order) with the occurrences that show the same spot, section and snippet
+    merged into the first of them (their counts added), cut to the first `limit` distinct ones;
+    and how many links the ones cut stood for. A link that repeats a shown occurrence adds to
+    its count even when it comes after the cut."""
+    shown: List[Occurrence] = []
+    at: Dict[Tuple[str, str, Optional[Snippet]], int] = {}
+    more = 0
+    for spot in found:
+        key = (spot.url, spot.section, spot.snippet)
+        index = at.get(key)
+        if index is not None:
+            shown[index] = shown[index]._replace(count=shown[index].count + spot.count)
+        elif len(shown) < limit:
+            at[key] = len(shown)
+            shown.append(spot)
+        else:
+            more += spot.count
+    return tuple(shown), more
+
+
+def occurrences(
+    links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None, limit: int = MAX_PANEL_OCCURRENCES
+) -> Tuple[Tuple[Occurrence, ...], int]:
+    """Where `links` (all from the page reached at `url`) sit, as `context` asks, at most `limit`
+    distinct spots (see `condense`); and how many links the spots beyond `limit` hold.
+    `snippet_of` gives each link's snippet with `context: snippets`."""
     if context == "snippets":
+        if limit <= 0:
+            return (), len(links)  # nothing shown: no snippet needs cutting
         found = []
         for link in links:
             heading = _section(link)
             snippet = snippet_of(link) if snippet_of is not None else None
             found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", snippet))
-        return tuple(found)
+        return condense(found, limit)
     if context == "sections":
-        seen = set()
-        found = []
-        for link in links:
-            heading = _section(link)
-            if heading is not None and heading not in seen:
-                seen.add(heading)
-                found.append(Occurrence(_spot_url(url, heading), heading.text))
-        return tuple(found)
-    return ()
+        # Links above the first section belong to the page as a whole: the entry's title is
+        # their spot, so they are neither shown nor counted here.
+        spots = (Occurrence(_spot_url(url, heading), heading.text) for heading in map(_section, links) if heading is not None)
+        return condense(spots, limit)
+    return (), 0
 
 
 def panel_entries(
@@ -170,16 +204,23 @@ def panel_entries(
     return entries
 
 
-def with_context(panel: "Panel", context: str, snippet_of: Optional[SnippetOf] = None) -> "Panel":
-    """`panel` with the occurrences of its shown entries filled in. Entries behind "and N more"
-    are listed by title only: a hub page can have hundreds, and their context is what makes a
-    panel long and a build slow."""
+def with_context(
+    panel: "Panel", context: str, snippet_of: Optional[SnippetOf] = None, max_occurrences: int = 0
+) -> "Panel":
+    """`panel` with the occurrences of its shown entries filled in: at most `max_occurrences`
+    per entry (0: no limit of its own), and `MAX_PANEL_OCCURRENCES` in the whole panel, given
+    out in the panel's order. Entries behind "and N more" are listed by title only: a hub page
+    can have hundreds, and their context is what makes a panel long and a build slow."""
     if context == "titles":
         return panel
+    left = MAX_PANEL_OCCURRENCES
     filled: Dict[str, PanelEntry] = {}
     for group in panel.shown:
         for entry in group.entries:
-            filled[entry.src_uri] = entry._replace(occurrences=occurrences(entry.links, entry.url, context, snippet_of))
+            limit = min(max_occurrences, left) if max_occurrences else left
+            spots, more = occurrences(entry.links, entry.url, context, snippet_of, limit)
+            left -= len(spots)
+            filled[entry.src_uri] = entry._replace(occurrences=spots, more_links=more)
     panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
     panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
     return panel

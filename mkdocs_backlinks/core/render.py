@@ -73,8 +73,11 @@ def _e(text: str) -> str:
     return text
 
 
-def _entry_lines(out: List[str], groups: List[PanelGroup], grouped: bool, count_label: str, full: bool) -> None:
-    """The lists of entries of `groups`, as the template writes them (`full`: with occurrences)."""
+def _entry_lines(
+    out: List[str], groups: List[PanelGroup], grouped: bool, count_label: str, full: bool, more_links_label: str = ""
+) -> None:
+    """The lists of entries of `groups`, as the template writes them (`full`: with occurrences;
+    `count_label` escaped, `more_links_label` not yet, as `{count}` goes in first)."""
     for group in groups:
         if group.title:
             out.append(f'\n<h3 class="backlinks__group">{_e(group.title)}</h3>')
@@ -86,7 +89,7 @@ def _entry_lines(out: List[str], groups: List[PanelGroup], grouped: bool, count_
             crumbs = entry.crumbs[1:] if grouped else entry.crumbs
             if crumbs:
                 out.append(f' <span class="backlinks__crumbs">{_e(" › ".join(crumbs))}</span>')
-            if full and entry.occurrences:
+            if full and (entry.occurrences or entry.more_links):
                 out.append('\n<ul class="backlinks__occurrences">')
                 for spot in entry.occurrences:
                     out.append(f'\n<li class="backlinks__occurrence"><a class="backlinks__jump" href="{_e(spot.url)}">')
@@ -100,7 +103,12 @@ def _entry_lines(out: List[str], groups: List[PanelGroup], grouped: bool, count_
                             f'<span class="backlinks__snippet">{_e(snippet.before)}<mark>{_e(snippet.text)}</mark>'
                             f"{_e(snippet.after)}</span>"
                         )
+                    if spot.count > 1:
+                        out.append(f' <span class="backlinks__count" title="{count_label}">{spot.count}</span>')
                     out.append("</a></li>")
+                if entry.more_links:
+                    more = _e(more_links_label.replace("{count}", str(entry.more_links)))
+                    out.append(f'\n<li class="backlinks__more-links">{more}</li>')
                 out.append("\n</ul>")
             out.append("</li>")
         out.append("\n</ul>")
@@ -114,7 +122,7 @@ def shipped_panel_html(panel: Panel, labels: Dict[str, str]) -> str:
     ]
     if panel:
         count_label = _e(labels["count"])
-        _entry_lines(out, panel.shown, panel.grouped, count_label, full=True)
+        _entry_lines(out, panel.shown, panel.grouped, count_label, full=True, more_links_label=labels["more_links"])
         if panel.hidden:
             more = labels["more"].replace("{count}", str(panel.hidden_count))
             out.append(f'\n<details class="backlinks__more">\n<summary>{_e(more)}</summary>')

@@ -116,7 +116,7 @@ class LinkedSite:
             self._sort_keys = sort_keys(self.infos, options.sort)
         entries = panel_entries(src, self.graph, self.infos, options.sort, self.ignored, self._sort_keys)
         panel = make_panel(entries, options.max_entries, options.group_by_section)
-        return with_context(panel, options.context, self.snippets)
+        return with_context(panel, options.context, self.snippets, options.max_occurrences)
 
     def writes_panel(self, panel: Panel) -> bool:
         """Whether a page with this panel gets one written: it lists pages, or says it lists none."""

@@ -10,7 +10,11 @@ Material's blog renders its views (the blog index, archive, category and paginat
 the template, so their links to posts are not in the page content this plugin reads: the blog
 index is taken to link to every post, and the generated archive, category and pagination pages
 are exempt from the link checks (nobody links to them in content; the blog's own navigation
-does). So are mkdocs-literate-nav's nav files (`SUMMARY.md`), which MkDocs also builds as pages.
+does). So are mkdocs-literate-nav's nav files that readers never see as a page of the nav
+(`SUMMARY.md`), which MkDocs also builds as pages. A nav file that is also its section's index
+page (`nav_file: README.md` or `index.md` with `implicit_index: true`) is shown to readers with
+its prose: its links are content, like any page's. mkdocs-section-index's index pages are
+ordinary pages too, and nothing here sets them apart.
 
 Only plugin options and `File` attributes are read here, never a plugin's internals.
 """
@@ -47,6 +51,14 @@ def _source(page: Page) -> str:
             return source.read()
     except (OSError, TypeError, ValueError):
         return page.markdown or ""
+
+
+def is_index_page(file_name: str) -> bool:
+    """Whether a page whose `File.name` is `file_name` is its folder's index page: MkDocs names
+    both `index.md` and `README.md` "index" and gives them the folder's URL. With
+    `implicit_index: true`, literate-nav puts that page first in its section of the nav, even
+    when it is the nav file itself."""
+    return file_name == "index"
 
 
 def find_listings(plugins, pages: Iterable[Page]) -> Listings:
@@ -86,8 +98,11 @@ def find_listings(plugins, pages: Iterable[Page]) -> Listings:
     for literate_nav in _instances(plugins, "mkdocs_literate_nav."):
         # Its nav files (SUMMARY.md) are built as pages too, but are the nav, not content.
         nav_file = str(_option(literate_nav, "nav_file", "SUMMARY.md"))
+        implicit_index = bool(_option(literate_nav, "implicit_index", False))
         for page in pages:
-            if posixpath.basename(page.file.src_uri) == nav_file:
+            if posixpath.basename(page.file.src_uri) == nav_file and not (
+                implicit_index and is_index_page(page.file.name)
+            ):
                 generated.add(page.file.src_uri)
                 sources.add(page.file.src_uri)
 

@@ -29,7 +29,7 @@ def pytest_ignore_collect(collection_path, config):
     if not ENVIRONMENT:
         return True
     name = Path(str(collection_path)).name
-    return name.startswith("test_") and name != f"test_{ENVIRONMENT}.py"
+    return name.startswith("test_") and name != f"test_{ENVIRONMENT.replace('-', '_')}.py"
 
 
 class BuiltSite:

@@ -5,8 +5,8 @@
 
 Each environment lives in `.compat/<name>/` (git-ignored) and holds the plugin (editable), pytest
 and that environment's packages, pinned to the versions the matrix was last run with. A venv is
-rebuilt only when its package list changes. Its tests are `tests/compat/test_<name>.py`, which
-build real sites with the real command line of that environment.
+rebuilt only when its package list changes. Its tests are `tests/compat/test_<name>.py` (with
+`_` for `-`), which build real sites with the real command line of that environment.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ ENVIRONMENTS: Dict[str, List[str]] = {
     "redirects": ["mkdocs==1.6.1", "mkdocs-redirects==1.2.3"],
     "i18n": ["mkdocs==1.6.1", "mkdocs-static-i18n==1.3.1"],
     "literate_nav": ["mkdocs==1.6.1", "mkdocs-literate-nav==0.6.3"],
+    "section-index": ["mkdocs==1.6.1", "mkdocs-literate-nav==0.6.3", "mkdocs-section-index==0.3.12"],
     "awesome_nav": ["mkdocs==1.6.1", "mkdocs-awesome-nav==3.3.0"],
     "awesome_pages": ["mkdocs==1.6.1", "mkdocs-awesome-pages-plugin==2.10.1"],
     "macros": ["mkdocs==1.6.1", "mkdocs-macros-plugin==1.5.0"],
@@ -59,6 +60,11 @@ def ensure_venv(name: str, packages: List[str]) -> Path:
     return python
 
 
+def tests_of(name: str) -> str:
+    """The file of an environment's tests: a module name, so `-` becomes `_`."""
+    return f"test_{name.replace('-', '_')}.py"
+
+
 def run(name: str) -> bool:
     python = ensure_venv(name, ENVIRONMENTS[name])
     started = time.monotonic()
@@ -67,7 +73,7 @@ def run(name: str) -> bool:
     # tests/conftest.py (which imports MkDocs in-process).
     result = subprocess.run(
         [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--confcutdir", str(ROOT / "tests" / "compat"),
-         str(ROOT / "tests" / "compat" / f"test_{name}.py")],
+         str(ROOT / "tests" / "compat" / tests_of(name))],
         cwd=ROOT,
         env=env,
     )
