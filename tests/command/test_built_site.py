@@ -275,7 +275,6 @@ def test_odd_site_folder(tmp_path):
         "link.html: skipped, a symlink to outside the site folder",
         "linked_dir/: skipped, a symlink to outside the site folder",
         "latin1.html: skipped, not UTF-8 text (byte 13)",
-        "plain.html: no content region found (not a page of the link graph)",
     ])
     files = {f.url: f.is_page for f in result.files}
     assert files == {"404.html": False, "./": True, "a/": True, "img.png": False, "latin1.html": False, "plain.html": False}
