@@ -60,6 +60,19 @@ class SiteFile:
     excluded: bool = False
 
 
+SITE_ROOT_URLS = ("", ".", "./", "index.html")
+"""The `File.url`s of the page at the site root: `./` (or `` and `.`) with directory URLs,
+`index.html` without."""
+
+
+def is_site_root(url: str) -> bool:
+    """Whether the page published at `url` (a `File.url`) is the site's homepage.
+
+    The homepage is the page at the site root, wherever the nav puts it: MkDocs' own
+    `Page.is_homepage` is also false for that page when the nav holds it inside a section."""
+    return url in SITE_ROOT_URLS
+
+
 def page_url_keys(url: str) -> list:
     """The decoded site paths at which a browser gets the file published at `url`.
 

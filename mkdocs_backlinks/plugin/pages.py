@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.pages import PageInfo, page_info
-from mkdocs_backlinks.core.urls import SiteFile
+from mkdocs_backlinks.core.urls import SiteFile, is_site_root
 
 
 def is_excluded(file: File) -> bool:
@@ -61,7 +61,8 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             plain_title(page),
             page.meta or {},
             nav_position=nav_order.get(page.file.src_uri),
-            is_homepage=page.is_homepage,
+            # Not `page.is_homepage`: MkDocs says no when the nav puts index.md in a section.
+            is_homepage=is_site_root(page.file.url),
             excluded=is_excluded(page.file),
             crumbs=tuple(" ".join(str(section.title).split()) for section in reversed(page.ancestors)),
         )
