@@ -59,6 +59,9 @@ def audit(
 
     The files are written before anything is reported, so a failing CI build still has them.
     """
+    for src in sorted(infos):
+        for problem in infos[src].problems:
+            log.warning(problem)
     for problem in checks.front_matter_problems(infos):
         log.warning(problem)
     exporting = bool(options["graph_file"] or options["report_file"])
