@@ -33,7 +33,7 @@ from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_op
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.render import PACKAGE_DIR, TEMPLATES_DIR, PanelTemplateError, PanelWriter
 from mkdocs_backlinks.core.site import LinkedSite, PageHTML, guarded_reader, link_site
-from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, is_site_root
+from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
 
 STYLESHEET = "assets/backlinks.css"
 """Where the panel's stylesheet is written in the site, as the plugin publishes it."""
@@ -118,7 +118,6 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
             " ".join(title.split()),
             meta,
             nav_position=page.nav_position,
-            is_homepage=is_site_root(page.url),
             crumbs=page.crumbs,
         )
     return infos

@@ -45,6 +45,9 @@ def audit(
     The files (`graph_file`, `report_file`) are written before anything is reported, so a
     failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
     """
+    for src in sorted(site.infos):
+        for problem in site.infos[src].problems:
+            log.warning(problem)
     for problem in front_matter_problems(site.infos):
         log.warning(problem)
     options = site.options

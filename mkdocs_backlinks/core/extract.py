@@ -44,7 +44,15 @@ _ONE_PLAIN_ATTRIBUTE = re.compile(r"""\s+(href|id)="([^"&]*)"\s*""")
 
 # Tags end at '>' or, unclosed, at the end of the text; either way every regex below reads each
 # character a bounded number of times, so hostile input cannot make them quadratic.
-_TAG = re.compile(r"<[^>]*(?:>|\Z)")
+# What html_to_text drops: tags, comments, and the contents of elements a browser never shows as
+# text. A '<' opens a tag only before a letter, '/', '!' or '?' (as in a browser's tokenizer);
+# before anything else (`a < b`, `x <= 1`) it is text, as it is in nav titles written in mkdocs.yml.
+_TAG = re.compile(
+    r"<(?:(?P<hidden>script|style|template)(?=[\s/>])[^>]*>.*?(?:</(?P=hidden)\s*>|\Z)"
+    r"|!--.*?(?:-->|\Z)"
+    r"|(?=[A-Za-z/!?])[^>]*(?:>|\Z))",
+    re.IGNORECASE | re.DOTALL,
+)
 _LINK_START = re.compile(r"<a(?=[\s/>])[^>]*(?:>|\Z)", re.IGNORECASE)
 _LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
 _PERMALINK = re.compile(r'<a class="headerlink" href="[^"<>]*"(?: title="[^"<>]*")?>[^<]*</a>')

@@ -8,7 +8,9 @@ matter means the same thing to both.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Tuple
+from typing import List, Mapping, Optional, Tuple
+
+from mkdocs_backlinks.core.urls import is_site_root
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,9 @@ class PageInfo:
     """Front matter `backlinks_panel: false` (or Material-style `hide: [backlinks]`)."""
     hide_links: bool = False
     """Front matter `backlinks_from_here: false`: the page's links are in no panel."""
-
-
-def truthy(value: object) -> bool:
-    """Front matter switches: YAML booleans, and the strings people write for them."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "yes", "on", "1", "ok")
-    return bool(value)
+    problems: Tuple[str, ...] = ()
+    """One message per front matter value of this page that the plugin does not accept (its
+    default applied instead); the audit logs them as warnings."""
 
 
 def names(value: object) -> Tuple[str, ...]:
@@ -56,6 +54,94 @@ def names(value: object) -> Tuple[str, ...]:
     return tuple(part.strip() for part in str(value).split(",") if part.strip())
 
 
+SWITCH_TRUE = ("true", "yes", "on", "1", "ok")
+SWITCH_FALSE = ("false", "no", "off", "0")
+SWITCH_ACCEPTED = "true or false (also yes/no, on/off, 1/0)"
+
+# The front matter switches the plugin reads, with their defaults.
+SWITCHES = {"backlinks_panel": True, "backlinks_from_here": True, "orphan": False}
+
+
+def switch(value: object) -> Optional[bool]:
+    """A front matter switch: a YAML boolean, 0 or 1, or one of the words people write for them
+    (`SWITCH_TRUE`, `SWITCH_FALSE`, any case); None for anything else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in SWITCH_TRUE:
+            return True
+        if word in SWITCH_FALSE:
+            return False
+    return None
+
+
+def name_list(value: object) -> Optional[Tuple[str, ...]]:
+    """A front matter list of names (`[a, b]`, `a`, `a, b`, `true` = `all`, `false`), or None
+    when `value` is none of those (a number, a mapping, a list holding more than strings)."""
+    if isinstance(value, (bool, str)):
+        return names(value)
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return names(value)
+    return None
+
+
+def _shown(value: object) -> str:
+    """A front matter value as its author wrote it, on one short line."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "\u2026"
+
+
+def _near_backlinks(item: str) -> bool:
+    """`item` of Material's `hide` list looks meant to hide the panel but does not say
+    `backlinks` (`Backlinks`, `backlink`, `back-links`)."""
+    loose = "".join(ch for ch in item.lower() if ch.isalnum())
+    return loose in ("backlinks", "backlink") and item.strip() != "backlinks"
+
+
+def front_matter_values(src_uri: str, meta: Mapping[str, object]) -> Tuple[dict, List[str]]:
+    """The front matter values the plugin reads (defaults for those missing or wrong) and one
+    message per wrong value, naming the page, the key, the value and what is accepted.
+
+    The check names in `backlinks_exempt` are checked later, against the checks that exist
+    (`mkdocs_backlinks.core.checks.front_matter_problems`)."""
+    values: dict = {}
+    problems: List[str] = []
+    for key, default in SWITCHES.items():
+        value = switch(meta[key]) if key in meta else default
+        if value is None:
+            value = default
+            problems.append(
+                f"Page '{src_uri}': front matter '{key}' is {_shown(meta[key])}; accepted: "
+                f"{SWITCH_ACCEPTED}. Using the default, {'true' if default else 'false'}."
+            )
+        values[key] = value
+    exempt = name_list(meta["backlinks_exempt"]) if "backlinks_exempt" in meta else ()
+    if exempt is None:
+        exempt = ()
+        problems.append(
+            f"Page '{src_uri}': front matter 'backlinks_exempt' is {_shown(meta['backlinks_exempt'])}; "
+            "accepted: a check name, a list of them, or true (every check). Using the default, no exemption."
+        )
+    values["backlinks_exempt"] = exempt
+    # `hide` belongs to Material: only its `backlinks` item is the plugin's business.
+    hidden = names(meta.get("hide")) if isinstance(meta.get("hide"), (str, list, tuple)) else ()
+    for item in hidden:
+        if _near_backlinks(item):
+            problems.append(
+                f"Page '{src_uri}': front matter 'hide' lists {item!r}; only 'backlinks' hides the "
+                "panel. Showing the panel."
+            )
+    values["hide_panel"] = "backlinks" in hidden
+    return values, problems
+
+
 def page_info(
     src_uri: str,
     url: str,
@@ -63,21 +149,23 @@ def page_info(
     meta: Mapping[str, object],
     *,
     nav_position: Optional[int] = None,
-    is_homepage: bool = False,
     excluded: bool = False,
     crumbs: Tuple[str, ...] = (),
 ) -> PageInfo:
-    """The `PageInfo` of a page, its front matter `meta` read by the rules both front ends share."""
+    """The `PageInfo` of a page, its front matter `meta` read by the rules both front ends share;
+    wrong front matter values are in its `problems`."""
+    values, problems = front_matter_values(src_uri, meta)
     return PageInfo(
         src_uri=src_uri,
         url=url,
         title=title,
         nav_position=nav_position,
-        is_homepage=is_homepage,
+        is_homepage=is_site_root(url),
         excluded=excluded,
-        orphan_ok=truthy(meta.get("orphan", False)),
-        checks_exempt=names(meta.get("backlinks_exempt")),
+        orphan_ok=values["orphan"],
+        checks_exempt=values["backlinks_exempt"],
         crumbs=crumbs,
-        hide_panel=not truthy(meta.get("backlinks_panel", True)) or "backlinks" in names(meta.get("hide")),
-        hide_links=not truthy(meta.get("backlinks_from_here", True)),
+        hide_panel=not values["backlinks_panel"] or values["hide_panel"],
+        hide_links=not values["backlinks_from_here"],
+        problems=tuple(problems),
     )

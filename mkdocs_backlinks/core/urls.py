@@ -60,6 +60,19 @@ class SiteFile:
     excluded: bool = False
 
 
+SITE_ROOT_URLS = ("", ".", "./", "index.html")
+"""The `File.url`s of the page at the site root: `./` (or `` and `.`) with directory URLs,
+`index.html` without."""
+
+
+def is_site_root(url: str) -> bool:
+    """Whether the page published at `url` (a `File.url`) is the site's homepage.
+
+    The homepage is the page at the site root, wherever the nav puts it: MkDocs' own
+    `Page.is_homepage` is also false for that page when the nav holds it inside a section."""
+    return url in SITE_ROOT_URLS
+
+
 def page_url_keys(url: str) -> list:
     """The decoded site paths at which a browser gets the file published at `url`.
 
@@ -285,8 +298,3 @@ def relative_url(target_url: str, from_url: str) -> str:
     # A first segment with a colon would read as a scheme (`tel:x/`): keep it a path.
     return "./" + href if ":" in rest[0] else href
 
-
-def is_site_root(url: str) -> bool:
-    """Whether a page published at `url` (`File.url`) is the homepage: the page at the site's
-    root, wherever the nav puts it (`./` or `` with directory URLs, `index.html` without)."""
-    return url in ("", "./", ".", "index.html")

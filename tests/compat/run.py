@@ -35,6 +35,7 @@ ENVIRONMENTS: Dict[str, List[str]] = {
     "i18n": ["mkdocs==1.6.1", "mkdocs-static-i18n==1.3.1"],
     "literate_nav": ["mkdocs==1.6.1", "mkdocs-literate-nav==0.6.3"],
     "section-index": ["mkdocs==1.6.1", "mkdocs-literate-nav==0.6.3", "mkdocs-section-index==0.3.12"],
+    "gen_files": ["mkdocs==1.6.1", "mkdocs-gen-files==0.6.1", "mkdocs-literate-nav==0.6.3"],
     "awesome_nav": ["mkdocs==1.6.1", "mkdocs-awesome-nav==3.3.0"],
     "awesome_pages": ["mkdocs==1.6.1", "mkdocs-awesome-pages-plugin==2.10.1"],
     "macros": ["mkdocs==1.6.1", "mkdocs-macros-plugin==1.5.0"],
