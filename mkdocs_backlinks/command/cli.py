@@ -28,6 +28,7 @@ from mkdocs_backlinks.command.page_edit import stylesheet_href, with_panel, with
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit
 from mkdocs_backlinks.core.files import write_atomically
+from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
@@ -111,7 +112,9 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
     infos = {}
     for page in pages:
         meta = page.meta
-        title = nav_titles.get(page.src_uri) or (str(meta["title"]) if meta.get("title") else "") or page.title
+        # A nav title is HTML (as MkDocs reads it), a front matter title plain text.
+        nav_title = html_to_text(nav_titles.get(page.src_uri, ""))
+        title = nav_title or (str(meta["title"]) if meta.get("title") else "") or page.title
         infos[page.src_uri] = page_info(
             page.src_uri,
             page.url,
