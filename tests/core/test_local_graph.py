@@ -1,0 +1,116 @@
+"""The local graph's SVG, from plain neighbourhoods: which nodes and links it draws, the cap and
+its count, escaping, determinism, and labels that never overlap (measured on the output)."""
+
+from __future__ import annotations
+
+import random
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from mkdocs_backlinks.core.local_graph import FONT_SIZE, GraphNode, label_width, local_graph_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "Tom & Jerry's \"quote\"", "]]><!--"]
+
+
+def n(key, direction="in", score=0.0, title=None, via=()):
+    return GraphNode(key=key, title=title or key.title(), href=f"../{key}/", direction=direction, score=score, via=via)
+
+
+def many(count, direction, prefix):
+    return [n(f"{prefix}{i:02d}", direction, score=float(i)) for i in range(count)]
+
+
+# (id, nodes, max_nodes, expected hrefs drawn, expected "+N more" count, expected arrowheads)
+TABLE = [
+    ("nothing around", [], 12, set(), None, 0),
+    ("one incoming", [n("a")], 12, {"../a/"}, None, 1),
+    ("one outgoing", [n("b", "out")], 12, {"../b/"}, None, 1),
+    ("mutual link: two arrowheads", [n("c", "both")], 12, {"../c/"}, None, 2),
+    ("in and out", [n("a"), n("b", "out"), n("c", "both")], 12, {"../a/", "../b/", "../c/"}, None, 4),
+    ("the page itself is not drawn as a neighbour", [n("self"), n("a")], 12, {"../a/"}, None, 1),
+    ("a page listed twice counts once", [n("a"), n("a")], 12, {"../a/"}, None, 1),
+    ("listed as in and as out: mutual", [n("a"), n("a", "out")], 12, {"../a/"}, None, 2),
+    ("cap keeps the best-linked", many(5, "in", "i") + many(5, "out", "o"), 4,
+     {"../i04/", "../o04/", "../i03/", "../o03/"}, 6, 4),
+    ("cap 0 draws all", many(20, "in", "i"), 0, {f"../i{i:02d}/" for i in range(20)}, None, 20),
+    ("depth 2 hangs from a drawn neighbour", [n("a"), n("far", "in", via=("a",)), n("lost", via=("zzz",))], 12,
+     {"../a/", "../far/"}, 1, 2),
+    ("depth 2 fills only the room left", [n("a", score=5), n("b", "out", score=5), n("f1", via=("a",), score=99),
+                                          n("f2", via=("b",))], 3, {"../a/", "../b/", "../f1/"}, 1, 3),
+    ("a depth-2 node that is a neighbour counts once", [n("a"), n("a", via=("a",)), n("b", "out")], 12,
+     {"../a/", "../b/"}, None, 2),
+    ("hostile titles", [n(f"h{i}", "in" if i % 2 else "out", title=t) for i, t in enumerate(HOSTILE)], 12,
+     {f"../h{i}/" for i in range(len(HOSTILE))}, None, len(HOSTILE)),
+    ("long and wide titles", [n("long", title="A title that goes on and on " * 5), n("cjk", "out", title="漢字のタイトル" * 6),
+                              n("caps", "out", title="WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMM")], 12,
+     {"../long/", "../cjk/", "../caps/"}, None, 3),
+    ("big neighbourhood", many(40, "in", "i") + many(40, "out", "o") + many(10, "both", "b"), 30, None, 60, None),
+]
+
+
+def boxes(svg):
+    """Each drawn label and dot as an (x0, y0, x1, y1) box, from the SVG's own coordinates."""
+    labels, dots = [], []
+    for text in svg.iter(f"{SVG}text"):
+        x, y, width = float(text.get("x")), float(text.get("y")), label_width(text.text)
+        x0 = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor")]
+        labels.append((x0, y - FONT_SIZE * 0.8, x0 + width, y + FONT_SIZE * 0.25, text.text))
+    for circle in svg.iter(f"{SVG}circle"):
+        x, y, r = (float(circle.get(k)) for k in ("cx", "cy", "r"))
+        dots.append((x - r, y - r, x + r, y + r, "dot"))
+    return labels, dots
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("case, nodes, cap, hrefs, more, arrows", TABLE, ids=[row[0] for row in TABLE])
+def test_local_graph(case, nodes, cap, hrefs, more, arrows):
+    markup = local_graph_svg("self", "This <page> & \"that\"", nodes, max_nodes=cap)
+    if not nodes or all(node.key == "self" for node in nodes):
+        assert markup == ""
+        return
+    # Deterministic: the same neighbourhood in another order gives the same bytes.
+    for seed in range(3):
+        shuffled = list(nodes)
+        random.Random(seed).shuffle(shuffled)
+        assert local_graph_svg("self", "This <page> & \"that\"", shuffled, max_nodes=cap) == markup
+    svg = ET.fromstring(markup)  # well-formed: hostile titles did not break out
+    assert svg.get("class") == "backlinks__graph"
+    assert svg.get("aria-label") == "Links around This <page> & \"that\""
+    links = svg.findall(f"{SVG}a")
+    drawn = {a.get("href") for a in links}
+    if hrefs is not None:
+        assert drawn == hrefs
+    assert len(drawn) == len(links) <= (cap or len(links))
+    by_href = {f"../{node.key}/": node for node in nodes}
+    directions = {}
+    for node in nodes:
+        directions.setdefault(node.key, set()).add(node.direction)
+    for a in links:
+        node = by_href[a.get("href")]
+        assert a.get("aria-label") == node.title and a.find(f"{SVG}title").text == node.title
+        direction = node.direction if len(directions[node.key]) == 1 else "both"
+        assert f"backlinks__graph-node--{direction}" in a.get("class")
+    page = [g for g in svg.iter(f"{SVG}g") if "backlinks__graph-node--page" in (g.get("class") or "")]
+    assert len(page) == 1 and page[0].get("aria-current") == "page"
+    assert "<script" not in markup and "<img" not in markup and "<!--" not in markup
+    assert " style=" not in markup and " fill=" not in markup and " stroke=" not in markup  # colours: CSS only
+    more_text = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "backlinks__graph-more"]
+    if more is None:
+        assert more_text == []
+    else:
+        assert more_text == [f"+{more} more"]
+        assert len(set(node.key for node in nodes) - {"self"}) == len(links) + more
+    if arrows is not None:
+        assert len(svg.findall(f".//{SVG}polygon")) == arrows
+
+    labels, dots = boxes(svg)
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    for i, box in enumerate(labels):
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
+        for other in labels[i + 1:] + dots:
+            assert not overlap(box, other), (box, other)
