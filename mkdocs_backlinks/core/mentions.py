@@ -16,9 +16,10 @@ Precision comes first, since every false finding asks an author for a wrong link
   `COMMON_FLOOR`), which are words of the site's language more than names of one page.
 No stemming: "Link graphs" is not "Link graph"; a page lists the forms it goes by in `aliases`.
 
-Cost: each page's prose is read once and its words looked up in a dict of the names' first
-words (one pass, however many pages there are), so the whole site costs about one regular
-expression pass over its HTML.
+Cost: each page's prose is read once. Its distinct words (split in C) are intersected with the
+names' anchor words (each name's longest word), and only the anchors present are searched for
+(`str.find`) and checked in place; no regular expression per title, so the cost follows the
+size of the site, not the number of titles times the number of pages.
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ Deterministic: same input, same scores (rounded to 4 decimals) and order.
 
 from __future__ import annotations
 
+import heapq
 import math
+import operator
 import re
 from collections import Counter
 from typing import AbstractSet, Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Sequence, Tuple
@@ -60,51 +62,64 @@ class Related(NamedTuple):
     terms: Tuple[str, ...]
 
 
-def _words(text: str, stop: FrozenSet[str]) -> Counter:
-    """The counted words of `text` worth comparing: not stop words, not numbers, at least three
-    characters (two in scripts like Hangul, whose syllables are heavier); unspaced scripts as
-    character pairs."""
+def _words(text: str) -> Counter:
+    """The words of `text`, folded and counted; unspaced scripts also as character pairs."""
     folded = text.casefold()
     if _HAS_UNSPACED.search(folded):
         counts = Counter(_WORD.findall(folded))
         counts.update(_PAIRS.findall(folded))
-    else:
-        # White space splits most of the text in C; pieces with punctuation are split again.
-        counts = Counter(folded.split())
-        for piece in [piece for piece in counts if not piece.isalnum()]:
-            times = counts.pop(piece)
-            for word in _WORD.findall(piece):
-                counts[word] += times
-    for word in [word for word in counts if word in stop or word.isdigit() or len(word) < (2 if word[0] >= "\u1100" else 3)]:
-        del counts[word]
+        return counts
+    # White space splits most of the text in C; pieces with punctuation are split again.
+    counts = Counter(folded.split())
+    for piece in [piece for piece in counts if not piece.isalnum()]:
+        times = counts.pop(piece)
+        for word in _WORD.findall(piece):
+            counts[word] += times
     return counts
+
+
+def _worthless(word: str, stop: FrozenSet[str]) -> bool:
+    """Stop words, numbers, and words shorter than three characters (two in scripts like
+    Hangul, whose syllables carry more) say nothing about what a page is about."""
+    return word in stop or word.isdigit() or len(word) < (2 if word[0] >= "\u1100" else 3)
 
 
 def _vectors(documents: Sequence[Document], stop: FrozenSet[str]) -> List[Dict[str, float]]:
     """Each document's prominent words with their TF-IDF weights, normalised to length 1."""
     counted = []
     for document in documents:
-        counts = _words(document.text, stop)
+        counts = _words(document.text)
         for heading in document.headings:
-            for word, count in _words(heading, stop).items():
+            for word, count in _words(heading).items():
                 counts[word] += _HEADING_WEIGHT * count
-        for word, count in _words(document.title, stop).items():
+        for word, count in _words(document.title).items():
             counts[word] += _TITLE_WEIGHT * count
         counted.append(counts)
     frequency: Counter = Counter()
     for counts in counted:
         frequency.update(counts.keys())
     total = len(documents)
+    # Per word of the site rather than per word of each page: a site has far fewer distinct
+    # words than it has (page, word) pairs. Words on every page weigh nothing.
+    dropped = {word for word, pages in frequency.items() if pages == total or _worthless(word, stop)}
+    idf = {word: math.log(total / pages) for word, pages in frequency.items() if word not in dropped}
     vectors = []
     for counts in counted:
-        weights = {
-            word: (1 + math.log(count)) * math.log(total / frequency[word]) for word, count in counts.items() if frequency[word] < total
-        }
+        for word in counts.keys() & dropped:
+            del counts[word]
+        # (1 + log(count)) x idf, in C: map over the page's words.
+        words = list(counts)
+        weights = zip(words, map(operator.mul, map(_tf, counts.values()), map(idf.__getitem__, words)))
         # Heaviest first, ties by word: the same words are kept on every run.
-        kept = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
+        kept = heapq.nsmallest(TOP_TERMS, weights, key=lambda item: (-item[1], item[0]))
         norm = math.sqrt(sum(weight * weight for _, weight in kept))
         vectors.append({word: weight / norm for word, weight in kept} if norm else {})
     return vectors
+
+
+def _tf(count: int) -> float:
+    """The weight of a word used `count` times in a page (sublinear: the tenth use adds little)."""
+    return 1 + math.log(count)
 
 
 def related_pages(
