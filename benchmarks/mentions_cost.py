@@ -1,12 +1,13 @@
 """How long unlinked-mention detection and related pages take on a synthetic site.
 
-    python benchmarks/mentions_cost.py [PAGES] [WORDS]
+    python benchmarks/mentions_cost.py [PAGES] [WORDS] [stress|planted]
 
 Pages of about WORDS words (default 1,000 pages of 600), written as MkDocs renders Markdown:
 headings with permalinks, paragraphs, lists, links, inline code, a code block and an admonition.
-Every page has a title of one to three words from the same vocabulary as the prose (so many of
-each page's words start some title: the costly case), and about one in four paragraphs names
-another page's title. Prints the seconds each part takes (CPU time, best of 3: the machine is
+`stress` (the default): every page has a title of one to three words from the same vocabulary
+as the prose, so titles turn up by chance all over the site (about 15 mentions a page: the
+costly case). `planted`: titles have words of their own, so a page names another only where one
+is planted. Either way about one in four paragraphs names another page's title. Prints the seconds each part takes (CPU time, best of 3: the machine is
 shared, and CPU time is what the build pays).
 """
 
@@ -21,11 +22,12 @@ from mkdocs_backlinks.core.prose import read_prose
 from mkdocs_backlinks.core.related import Document, related_pages
 
 
-def site(pages: int, words: int, seed: int = 7):
+def site(pages: int, words: int, seed: int = 7, mode: str = "stress"):
     rng = random.Random(seed)
     vocabulary = [f"{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{i}" for i in range(6000)]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]  # Zipf-like
-    titles = [" ".join(rng.choices(vocabulary[200:], k=rng.randint(1, 3))).capitalize() for _ in range(pages)]
+    title_words = vocabulary[200:] if mode == "stress" else [word + "x" for word in vocabulary]
+    titles = [" ".join(rng.choices(title_words, k=rng.randint(1, 3))).capitalize() for _ in range(pages)]
     ids = [f"section{i % 20}/page{i}.md" for i in range(pages)]
     built, links = [], {}
     for number in range(pages):
@@ -62,10 +64,11 @@ def best(function, runs=3):
 def main() -> None:
     pages = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     words = int(sys.argv[2]) if len(sys.argv) > 2 else 600
-    built, links = site(pages, words)
+    mode = sys.argv[3] if len(sys.argv) > 3 else "stress"
+    built, links = site(pages, words, mode=mode)
     size = sum(len(page.content) for page in built)
     seconds, found = best(lambda: find_mentions(built, links))
-    print(f"{pages} pages, {size / 1e6:.1f} MB of HTML")
+    print(f"{pages} pages, {size / 1e6:.1f} MB of HTML, titles: {mode}")
     print(f"find_mentions: {seconds:.3f} s, {len(found)} mentions")
     seconds, proses = best(lambda: [read_prose(page.content) for page in built])
     print(f"  of which read_prose alone: {seconds:.3f} s")
