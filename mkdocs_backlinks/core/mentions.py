@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from mkdocs_backlinks.context import Snippet, _trim_after, _trim_before
+from mkdocs_backlinks.core.snippets import Snippet, trim_after, trim_before
 from mkdocs_backlinks.core.prose import (
     BLOCK,
     HEADING,
@@ -248,8 +248,8 @@ def _snippet(prose: Prose, start: int, end: int, text: str, length: int) -> Snip
     low = max(body.rfind(HEADING, 0, start), body.rfind(BLOCK, 0, start), start - window - 1) + 1
     ends = [found for found in (body.find(HEADING, end), body.find(BLOCK, end)) if found != -1]
     high = min(ends + [len(body), end + window])
-    before = _trim_before(_readable(prose, low, start), length // 2)
-    after = _trim_after(_readable(prose, end, high), length - len(before))
+    before = trim_before(_readable(prose, low, start), length // 2)
+    after = trim_after(_readable(prose, end, high), length - len(before))
     return Snippet(before, text, after)
 
 

@@ -139,12 +139,12 @@ class SnippetCutter:
         text, end = read_anchor(self.content, start)
         if end == start:
             return Snippet("", "", "")  # no link starts there
-        before = _trim_before(_plain(self._html_before(start)), self.length // 2)
-        after = _trim_after(_plain(self._html_after(end)), self.length - len(before))
+        before = trim_before(_plain(self._html_before(start)), self.length // 2)
+        after = trim_after(_plain(self._html_after(end)), self.length - len(before))
         return Snippet(before, text, after)
 
 
-def _trim_before(text: str, budget: int) -> str:
+def trim_before(text: str, budget: int) -> str:
     """The end of `text`: from the start of the sentence holding its end, at most `budget` long."""
     # Only the last `budget` characters can be kept: a sentence ending before them leaves
     # the same cut as none at all, so the search starts there (with room for the end's marks).
@@ -161,7 +161,7 @@ def _trim_before(text: str, budget: int) -> str:
     return ELLIPSIS + cut.lstrip()
 
 
-def _trim_after(text: str, budget: int) -> str:
+def trim_after(text: str, budget: int) -> str:
     """The start of `text`: up to the end of the sentence holding its start, at most `budget`."""
     # A sentence ending right at the link ("...see [this]. Next") ends the snippet there.
     # Likewise only the first `budget` characters can be kept.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import FrozenSet, Iterable
 
-from mkdocs_backlinks.labels import language_key
+from mkdocs_backlinks.core.labels import language_key
 
 # One entry a line, so that a language is easy to read and to extend.
 _GENERIC_TITLES = {
