@@ -768,13 +768,7 @@ class Generator:
         return {"mentions": planted, "mention_pairs": mention_scan().pairs(planted)}
 
     def nav(self, kind: str) -> Optional[List[Tuple[str, List[str]]]]:
-        if kind == "auto":
-            return None
-        if kind == "sections":
-            return section_nav(self.order)
-        if kind == "docs":
-            return docs_nav(self.order)
-        raise ValueError(f"unknown nav {kind!r}: expected one of {', '.join(NAVS)}")
+        return navigation(kind, self.order)
 
     def truth(self) -> dict:
         backlinks: Dict[str, List[str]] = {src: [] for src in self.order}
@@ -988,6 +982,17 @@ class MentionPlanter:
 
 
 NAVS = ("auto", "sections", "docs")
+
+
+def navigation(kind: str, pages: Sequence[str]) -> Optional[List[Tuple[str, List[str]]]]:
+    """The `nav` of mkdocs.yml for a kind of NAVS: None for "auto" (MkDocs lists every page)."""
+    if kind == "auto":
+        return None
+    if kind == "sections":
+        return section_nav(pages)
+    if kind == "docs":
+        return docs_nav(pages)
+    raise ValueError(f"unknown nav {kind!r}: expected one of {', '.join(NAVS)}")
 
 
 def default_nav(profile: str) -> str:
