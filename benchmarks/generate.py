@@ -923,10 +923,11 @@ class MentionPlanter:
 
     def unlinked_page(self, target: str) -> str:
         """A random page that is not `target` and does not link to it."""
-        while True:
+        for _ in range(100 * len(self.gen.order)):
             page = self.rng.choice(self.gen.order)
             if page != target and (page, target) not in self.links:
                 return page
+        raise SystemExit(f"--mentions: every page links to {target}; no place for an unlinked mention")
 
     def as_written(self, name: str) -> str:
         """The name as an author might write it in running text."""
