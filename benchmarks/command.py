@@ -95,7 +95,8 @@ def bench_site(args, profile: str, size: int, missing: Optional[str]) -> List[Ro
     rounds: List[Round] = []
     for i in range(-args.warmup, args.runs):
         shutil.rmtree(built, ignore_errors=True)
-        build_wall, _, build_rss = run.timed_process([args.zensical, "build", "--clean"], site, f"zensical build in {site}")
+        build = [args.zensical, "build", "--clean"]
+        build_wall, _, build_rss = run.timed_process(build, site, f"zensical build in {site}")
         command_wall = command_cpu = command_rss = None
         if not missing:
             command_wall, command_cpu, command_rss = run.timed_process(
@@ -111,7 +112,8 @@ def bench_site(args, profile: str, size: int, missing: Optional[str]) -> List[Ro
         )
     if args.check and not missing:
         mismatches = _load("check").check_site(site)
-        print(f"  check {profile} {size}: {'OK' if not mismatches else f'{len(mismatches)} MISMATCH(ES)'}", file=sys.stderr)
+        status = "OK" if not mismatches else f"{len(mismatches)} MISMATCH(ES)"
+        print(f"  check {profile} {size}: {status}", file=sys.stderr)
         for message in mismatches[:20]:
             print("    " + message, file=sys.stderr)
     return rounds
@@ -158,7 +160,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--profile", default="docs,dense", help="docs, dense or both (default: docs,dense)")
     parser.add_argument("--runs", type=int, default=3, help="timed rounds (build, then command) per site")
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first")
-    parser.add_argument("--zensical", default=DEFAULT_ZENSICAL, help=f"the zensical executable (default: {DEFAULT_ZENSICAL})")
+    parser.add_argument(
+        "--zensical", default=DEFAULT_ZENSICAL, help=f"the zensical executable (default: {DEFAULT_ZENSICAL})"
+    )
     parser.add_argument(
         "--command", default=None, metavar="COMMAND",
         help="the post-build command to time, given the site folder as last argument "
@@ -170,7 +174,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     urls = parser.add_mutually_exclusive_group()
     urls.add_argument("--directory-urls", dest="directory_urls", action="store_true", default=True)
     urls.add_argument("--no-directory-urls", dest="directory_urls", action="store_false")
-    parser.add_argument("--check", action="store_true", help="also check the panels the command wrote against the truth")
+    parser.add_argument(
+        "--check", action="store_true", help="also check the panels the command wrote against the truth"
+    )
     parser.add_argument("--out", default=os.path.join(HERE, "out-command"), help="where to generate and build")
     args = parser.parse_args(argv)
 

@@ -627,7 +627,8 @@ class Generator:
             lines += self.admonition_block([]) + [""]
         for (heading, _), chunk in zip(sections, chunks[1:]):
             lines += [f"## {heading}", ""]
-            extras = [k for k, p in (("code", 0.5), ("list", 0.35), ("table", 0.25), ("admonition", 0.3)) if rng.random() < p]
+            odds = (("code", 0.5), ("list", 0.35), ("table", 0.25), ("admonition", 0.3))
+            extras = [kind for kind, p in odds if rng.random() < p]
             slots: Dict[str, List[str]] = {"para": []}
             slots.update({k: [] for k in extras if k != "code"})
             names = list(slots)
@@ -1012,7 +1013,8 @@ def mention_scan():
     """benchmarks/mention_scan.py, loaded by path (the benchmarks are scripts, not a package)."""
     name = "_benchmarks_mention_scan"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, os.path.join(os.path.dirname(os.path.abspath(__file__)), "mention_scan.py"))
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mention_scan.py")
+        spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -1156,8 +1158,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         "navigation, builds grow quadratically); sections: only the homepage and section pages; "
         "docs (the docs profile's default): the section pages and the first page of each",
     )
-    parser.add_argument("--profile", choices=PROFILES, default="dense", help="dense (default): a link-dense wiki; docs: pages like real documentation")
-    parser.add_argument("--mentions", type=int, default=0, metavar="N", help="plant N unlinked mentions of page titles, with decoys (default: 0)")
+    parser.add_argument(
+        "--profile", choices=PROFILES, default="dense",
+        help="dense (default): a link-dense wiki; docs: pages like real documentation",
+    )  # fmt: skip
+    parser.add_argument(
+        "--mentions", type=int, default=0, metavar="N",
+        help="plant N unlinked mentions of page titles, with decoys (default: 0)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.mentions < 0:
         parser.error("--mentions must be 0 or more")

@@ -208,7 +208,8 @@ def pairs_of(runs: List[Run], profile: str, size: int, name: str) -> List[Tuple[
         if r.profile == profile and r.size == size and r.pair.partition("#")[0] == name:
             found.setdefault(r.pair, {})[r.variant] = r
     base = baseline_of(name)
-    return [(members[base], members[name]) for _, members in sorted(found.items()) if base in members and name in members]
+    complete = [members for _, members in sorted(found.items()) if base in members and name in members]
+    return [(members[base], members[name]) for members in complete]
 
 
 def table(runs: List[Run], variants: List[str]) -> str:
