@@ -13,7 +13,7 @@ MKDOCS2 := .venv-mkdocs2/bin/mkdocs
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test generators serve bench screenshots compat fuzz dist clean
+.PHONY: demo test generators serve bench bench-command screenshots compat fuzz dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,7 +86,11 @@ dist: $(STAMP)
 SIZES ?= 1000,5000,10000
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[bench]"
-	$(BIN)/python benchmarks/run.py --sizes $(SIZES) --variants plain,backlinks,section-plugin,mkdocs-backlinks --check
+	$(BIN)/python benchmarks/run.py --sizes $(SIZES) --profile docs,dense --variants plain,backlinks,titles,section-plugin,mkdocs-backlinks --check
+
+## bench-command: the post-build command timed beside Zensical's own build of the same site
+bench-command: $(STAMP) $(ZENSICAL)
+	$(BIN)/python benchmarks/command.py --sizes $(SIZES) --zensical $(ZENSICAL)
 
 clean:
 	rm -rf $(VENV) .venv-zensical .venv-mkdocs2 example_site/site .pytest_cache .compat dist
