@@ -262,7 +262,8 @@ def _plugin_entry(plugins: Any, path: str):
                 items.extend(item.items())
             else:
                 raise ConfigFileError(
-                    f"{path}: each entry of 'plugins' must be a name or a single 'name: options' mapping, found {_kind(item)}"
+                    f"{path}: each entry of 'plugins' must be a name or a single 'name: options' mapping, "
+                    f"found {_kind(item)}"
                 )
     else:
         raise ConfigFileError(f"{path}: 'plugins' must be a list or a mapping, found {_kind(plugins)}")

@@ -221,7 +221,8 @@ CHECKS = (
         "Hubs",
         lambda a: find_hubs(a.graph, a.infos, a.options.hubs_share, a.exempt),
         lambda found, a: (
-            f"{len(found)} hub page(s) link to at least {a.options.hubs_share:.0%} of the site's pages:{_items(found)}\n"
+            f"{len(found)} hub page(s) link to at least {a.options.hubs_share:.0%} of the site's pages:"
+            f"{_items(found)}\n"
             "Such pages (indexes, tag listings) show up in almost every panel: keep their links "
             "out of the panels with the 'ignore_links_from' option or 'backlinks_from_here: false' "
             "in their front matter (their links still count for the checks), and silence this "

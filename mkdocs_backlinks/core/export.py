@@ -15,9 +15,9 @@ from typing import Dict, List, Mapping, Sequence, Tuple
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.messages import CheckResult
 
 SCHEMA_VERSION = 1
 SCHEMA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "link-graph.schema.json")

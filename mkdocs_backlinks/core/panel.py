@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 from urllib.parse import quote
 
-from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.graph import Link, LinkGraph
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"

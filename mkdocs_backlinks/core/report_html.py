@@ -12,10 +12,10 @@ from typing import List, Mapping, Sequence
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
-from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/report.html"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import os
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
