@@ -17,7 +17,7 @@ from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.panel import Panel, make_panel, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entries, sort_keys, with_context
 from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteResolver
 
@@ -85,7 +85,7 @@ class LinkedSite:
         self.snippets = snippets
         self.ignored = ignored
         self.options = options
-        self._sort_keys: Optional[Dict[str, tuple]] = None
+        self._sort_keys: Optional[Dict[str, SortKey]] = None
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
