@@ -10,6 +10,7 @@ import html
 import os
 from typing import Dict, Iterable, List
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -63,13 +64,13 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             nav_position=nav_order.get(page.file.src_uri),
             is_homepage=page.is_homepage,
             excluded=is_excluded(page.file),
-            crumbs=tuple(" ".join(str(section.title).split()) for section in reversed(page.ancestors)),
+            crumbs=tuple(" ".join(str(section.title).split()) for section in reversed(list(page.ancestors))),
         )
         for page in pages
     }
 
 
-def render_unread_page(page: Page, config, files: Files) -> bool:
+def render_unread_page(page: Page, config: MkDocsConfig, files: Files) -> bool:
     """Read and render a page that a dirty build (`--dirty`) skipped, as MkDocs would have.
 
     Uses MkDocs' own page pipeline (`on_pre_page` to `on_page_content` included); it runs in
