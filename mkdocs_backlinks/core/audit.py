@@ -11,6 +11,8 @@ from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
 from mkdocs_backlinks.core.metrics import page_metrics
 from mkdocs_backlinks.core.site import LinkedSite
 
+__all__ = ["audit", "run_checks"]
+
 
 def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
     """Every check's findings, in `CHECKS` order. Checks at level `ignore` are skipped unless

@@ -13,6 +13,8 @@ from typing import Any, List, Optional, Sequence, Union
 
 from mkdocs_backlinks.core.checks import Check
 
+__all__ = ["CheckResult", "Log", "report_checks"]
+
 Log = Union[logging.Logger, "logging.LoggerAdapter[logging.Logger]"]
 """Where messages go: a logger, or an adapter of one (the plugin's `get_plugin_logger` gives a
 `PrefixedLogger`, which puts "backlinks: " before each message)."""

@@ -14,6 +14,8 @@ from mkdocs.config.base import ValidationError
 
 from mkdocs_backlinks.core.globs import GlobList
 
+__all__ = ["LEVELS", "BacklinksConfig", "LabelsConfig", "OptionsError", "load_options"]
+
 LEVELS = ("ignore", "info", "warn", "error")
 """How loudly a check reports what it finds; `warn` fails `mkdocs build --strict`, `error` fails
 `mkdocs build` outright (but never stops `mkdocs serve`)."""

@@ -15,6 +15,8 @@ from markupsafe import escape
 
 from mkdocs_backlinks.core.panel import TEMPLATE, Panel, PanelGroup
 
+__all__ = ["PACKAGE_DIR", "SHIPPED_TEMPLATE", "TEMPLATES_DIR", "PanelTemplateError", "PanelWriter", "shipped_panel_html"]
+
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
 SHIPPED_TEMPLATE = os.path.join(TEMPLATES_DIR, *TEMPLATE.split("/"))

@@ -21,6 +21,8 @@ from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entrie
 from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteResolver
 
+__all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site"]
+
 
 @dataclass(frozen=True)
 class Listings:
