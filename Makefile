@@ -13,14 +13,14 @@ MKDOCS2 := .venv-mkdocs2/bin/mkdocs
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo test generators serve bench bench-command screenshots compat fuzz dist clean
+.PHONY: demo lint test generators serve bench bench-command screenshots compat fuzz dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[test,demo,dist]"
+	$(BIN)/python -m pip install -q -e ".[test,demo,dist,lint]"
 	touch $(STAMP)
 
 $(ZENSICAL):
@@ -49,8 +49,14 @@ demo: $(STAMP)
 serve: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs serve
 
-## test: install what the tests need and run them all
-test: $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
+## lint: ruff (lint rules and formatting) on the repository, mypy (strict) on the package
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy
+
+## test: lint, then install what the tests need and run them all
+test: lint $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
 	$(BIN)/python -m pytest
 
 # The browser test (tests/test_browser.py) looks at the example site in headless Chromium.

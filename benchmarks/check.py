@@ -157,7 +157,7 @@ def check_site(site_dir: str, built: str = "site") -> List[str]:
 
         base = site_url + page["url"]
 
-        def reach(href: str) -> Tuple[Optional[str], str]:
+        def reach(href: str, base: str = base) -> Tuple[Optional[str], str]:
             """The page a browser on this page gets by following `href` (decoded once)."""
             absolute = urlsplit(urljoin(base, href))
             if (absolute.scheme, absolute.netloc) != (origin.scheme, origin.netloc):

@@ -12,10 +12,10 @@ import shutil
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.panel import TEMPLATE, Occurrence, PanelEntry, make_panel
 from mkdocs_backlinks.core.render import SHIPPED_TEMPLATE, TEMPLATES_DIR, PanelWriter, shipped_panel_html
+from mkdocs_backlinks.core.snippets import Snippet
 
 HOSTILE = '"><img src=x onerror=alert(1)> & \'q\' <b>'
 

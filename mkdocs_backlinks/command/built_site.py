@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import quote, unquote, urlsplit
 
 import yaml
@@ -341,7 +341,15 @@ def _read_page(path: str, site_path: str, problems: List[str]) -> Optional[str]:
         return None
 
 
-def _page(site_path, text, sources, selectors, config, stubs, problems) -> Optional[BuiltPage]:
+def _page(
+    site_path: str,
+    text: str,
+    sources: Mapping[str, str],
+    selectors: Sequence[Selector],
+    config: SiteConfig,
+    stubs: Dict[str, str],
+    problems: List[str],
+) -> Optional[BuiltPage]:
     """The page in the HTML file `site_path`, None for a file that is no page."""
     src = sources.get(site_path)
     region = find_inner(text, selectors)
@@ -382,16 +390,12 @@ def _with_meta(page: BuiltPage, docs_dir: str, problems: List[str]) -> BuiltPage
     except ValueError as error:
         problems.append(f"{page.src_uri}: {error}")
         return page
-    return _replace(page, meta=meta)
+    return replace(page, meta=meta)
 
 
-def _replace(page: BuiltPage, **changes) -> BuiltPage:
-    values = dict(page.__dict__)
-    values.update(changes)
-    return BuiltPage(**values)
-
-
-def _with_nav(pages: List[BuiltPage], config: SiteConfig, sources: Dict[str, str], mount: str, problems) -> List[BuiltPage]:
+def _with_nav(
+    pages: List[BuiltPage], config: SiteConfig, sources: Mapping[str, str], mount: str, problems: List[str]
+) -> List[BuiltPage]:
     """The pages with their nav position and sections: from the config's `nav` when it has one,
     else from the navigation the theme wrote into the homepage (or the first page)."""
     by_key: Dict[str, BuiltPage] = {}
@@ -404,19 +408,19 @@ def _with_nav(pages: List[BuiltPage], config: SiteConfig, sources: Dict[str, str
     found: List[Tuple[BuiltPage, Tuple[str, ...]]] = []
     if config.nav:
         for target, crumbs in config_nav_entries(config.nav):
-            page = by_src.get(target)
-            if page is None and "://" not in target:
+            listed = by_src.get(target)
+            if listed is None and "://" not in target:
                 # No docs_dir (or a source not there): find the page where the source is built.
-                page = by_key.get(page_dest(target, config.use_directory_urls))
-            if page is not None:
-                found.append((page, crumbs))
+                listed = by_key.get(page_dest(target, config.use_directory_urls))
+            if listed is not None:
+                found.append((listed, crumbs))
     elif pages:
         home = by_key.get("index.html") or pages[0]
         for href, crumbs in built_nav_entries(home.html):
             site_path = resolve_site_path(href, home.site_path, mount) if href not in ("", "#") else home.site_path
-            page = by_key.get(site_path) if site_path is not None else None
-            if page is not None:
-                found.append((page, crumbs))
+            listed = by_key.get(site_path) if site_path is not None else None
+            if listed is not None:
+                found.append((listed, crumbs))
 
     position: Dict[str, Tuple[int, Tuple[str, ...]]] = {}
     for page, crumbs in found:
@@ -426,7 +430,7 @@ def _with_nav(pages: List[BuiltPage], config: SiteConfig, sources: Dict[str, str
     for page in pages:
         if page.site_path in position:
             index, crumbs = position[page.site_path]
-            page = _replace(page, nav_position=index, crumbs=crumbs)
+            page = replace(page, nav_position=index, crumbs=crumbs)
         out.append(page)
     return out
 
@@ -439,6 +443,6 @@ def _redirects(stubs: Dict[str, str], pages: List[BuiltPage], directory_urls: bo
     out: Dict[str, str] = {}
     for stub, href in sorted(stubs.items()):
         target = resolve_site_path(href, stub, mount) if href else None
-        page = by_key.get(target) if target is not None else None
-        out[page_url(stub, directory_urls)] = page.src_uri if page else ""
+        found = by_key.get(target) if target is not None else None
+        out[page_url(stub, directory_urls)] = found.src_uri if found else ""
     return out

@@ -16,8 +16,8 @@ import os
 import stat
 import sys
 import types
-from urllib.parse import quote
 from typing import Dict, Optional, Sequence, Tuple
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 

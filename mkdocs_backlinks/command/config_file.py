@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -125,12 +125,14 @@ def _construct_plain(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) 
         return value
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
+    assert isinstance(node, yaml.MappingNode)  # the third and last kind of node
     return loader.construct_mapping(node, deep=True)
 
 
 def _resolved_scalar(loader: yaml.SafeLoader, text: str) -> Any:
     """A string read as YAML reads a plain scalar (`true` -> True, `5` -> 5), as MkDocs' `!ENV`."""
-    tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+    # types-PyYAML leaves `resolve` unannotated: (node class, value, implicit) -> tag.
+    tag: str = loader.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return loader.construct_object(yaml.ScalarNode(tag, text))
 
 
@@ -183,7 +185,7 @@ def _load_yaml(path: str) -> Dict[str, Any]:
     return data
 
 
-def _load_yaml_inheriting(path: str, seen: tuple) -> Dict[str, Any]:
+def _load_yaml_inheriting(path: str, seen: Tuple[str, ...]) -> Dict[str, Any]:
     """Load a YAML config and, as MkDocs does, merge it over the file its `INHERIT` names."""
     data = _load_yaml(path)
     parent = data.pop("INHERIT", None)
@@ -247,14 +249,14 @@ def _kind(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _plugin_entry(plugins: Any, path: str):
+def _plugin_entry(plugins: object, path: str) -> Tuple[bool, Dict[str, Any]]:
     """(found, options) for the `backlinks` entry of a `plugins` value (list or mapping)."""
     if plugins is None:
         return False, {}
+    items: List[Tuple[object, object]] = []
     if isinstance(plugins, dict):
         items = list(plugins.items())
     elif isinstance(plugins, list):
-        items = []
         for item in plugins:
             if isinstance(item, str):
                 items.append((item, None))
@@ -262,7 +264,8 @@ def _plugin_entry(plugins: Any, path: str):
                 items.extend(item.items())
             else:
                 raise ConfigFileError(
-                    f"{path}: each entry of 'plugins' must be a name or a single 'name: options' mapping, found {_kind(item)}"
+                    f"{path}: each entry of 'plugins' must be a name or a single 'name: options' mapping, "
+                    f"found {_kind(item)}"
                 )
     else:
         raise ConfigFileError(f"{path}: 'plugins' must be a list or a mapping, found {_kind(plugins)}")

@@ -201,8 +201,8 @@ def element_end(html: str, open_tag: Tag) -> Optional[int]:
 def find_first(html: str, selectors: Sequence[Selector], start: int = 0, end: Optional[int] = None) -> Optional[Tuple[int, Tag]]:
     """The first element of `html[start:end]` matched by one of `selectors`, earlier selectors
     winning over later ones wherever they are: (index of the selector, its start tag)."""
-    tags = {s.tag for s in selectors}
-    any_tag = None in tags
+    tags = {s.tag for s in selectors if s.tag is not None}
+    any_tag = any(s.tag is None for s in selectors)
     found: Dict[int, Tag] = {}
     for tag in iter_tags(html, start, end, names=None if any_tag else tags):
         if tag.closing or not (any_tag or tag.name in tags):

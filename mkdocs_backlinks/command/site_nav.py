@@ -82,7 +82,8 @@ def built_nav_entries(html: str) -> List[NavEntry]:
     items: List[_Item] = []
     lists: List[bool] = []  # per open <ul>/<ol>: whether it pushed a caption onto crumbs
     caption: Optional[str] = None
-    capture = None  # (tag name, start offset of its text, href or None, item) of a head or caption
+    # (tag name, start offset of its text, href or None, item) of a head, or of a caption (no item)
+    capture: Optional[Tuple[str, int, Optional[str], Optional[_Item]]] = None
 
     def close_item() -> None:
         item = items.pop()
@@ -92,10 +93,12 @@ def built_nav_entries(html: str) -> List[NavEntry]:
     def finish(text_end: int) -> None:
         """The head (or caption) being read ends at `text_end`."""
         nonlocal capture, caption
+        if capture is None:
+            return
         kind, text_start, href, item = capture
         capture = None
         text = plain_text(html[text_start:text_end])
-        if kind == "p":
+        if kind == "p" or item is None:
             caption = text
             return
         item.head_done = True

@@ -3,14 +3,15 @@ when asked, compute the metrics and write the JSON export and the HTML report in
 
 from __future__ import annotations
 
-import logging
 from typing import List, Optional
 
 from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
-from mkdocs_backlinks.core.messages import CheckResult, report_checks
+from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
 from mkdocs_backlinks.core.metrics import page_metrics
 from mkdocs_backlinks.core.site import LinkedSite
+
+__all__ = ["audit", "run_checks"]
 
 
 def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
@@ -19,11 +20,11 @@ def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
     options = site.options
     results = []
     for check in CHECKS:
-        level = getattr(options, check.name)
+        level = check.level(options)
         if level == "ignore" and not want_all:
             results.append(CheckResult(check, level, []))
             continue
-        exempt = exemption(check.name, site.infos, getattr(options, f"{check.name}_exempt"))
+        exempt = exemption(check.name, site.infos, check.exempt(options))
         audited = Audited(site.graph, site.infos, options, exempt)
         found = check.find(audited)
         results.append(CheckResult(check, level, found, check.message(found, audited) if found else ""))
@@ -36,7 +37,7 @@ def audit(
     site_dir: str,
     site_name: str,
     use_directory_urls: bool,
-    log: logging.Logger,
+    log: Log,
     serving: bool,
     write_files: bool = True,
 ) -> Optional[str]:

@@ -55,6 +55,10 @@ class Check:
     """A finding as JSON data."""
     report: Callable[[Any, Mapping[str, PageInfo], Href], Optional[Dict[str, object]]]
     """A finding as the report template's data (None: not shown)."""
+    level: Callable[[BacklinksConfig], str]
+    """Its level in the options (`orphans: warn`...)."""
+    exempt: Callable[[BacklinksConfig], GlobList]
+    """The globs of its exempt pages in the options (`orphans_exempt`...)."""
     report_kind: str = "pages"
     """How the report template lays its findings out: `pages` (a list of pages) or `broken`."""
 
@@ -181,6 +185,8 @@ CHECKS = (
         ),
         _as_is,
         _page_finding,
+        lambda o: o.orphans,
+        lambda o: o.orphans_exempt,
     ),
     Check(
         "unreachable",
@@ -194,6 +200,8 @@ CHECKS = (
         ),
         _as_is,
         _page_finding,
+        lambda o: o.unreachable,
+        lambda o: o.unreachable_exempt,
     ),
     Check(
         "dead_ends",
@@ -206,6 +214,8 @@ CHECKS = (
         ),
         _as_is,
         _page_finding,
+        lambda o: o.dead_ends,
+        lambda o: o.dead_ends_exempt,
     ),
     Check(
         "broken_links",
@@ -214,6 +224,8 @@ CHECKS = (
         _broken_message,
         _broken_export,
         _broken_report,
+        lambda o: o.broken_links,
+        lambda o: o.broken_links_exempt,
         report_kind="broken",
     ),
     Check(
@@ -221,7 +233,8 @@ CHECKS = (
         "Hubs",
         lambda a: find_hubs(a.graph, a.infos, a.options.hubs_share, a.exempt),
         lambda found, a: (
-            f"{len(found)} hub page(s) link to at least {a.options.hubs_share:.0%} of the site's pages:{_items(found)}\n"
+            f"{len(found)} hub page(s) link to at least {a.options.hubs_share:.0%} of the site's pages:"
+            f"{_items(found)}\n"
             "Such pages (indexes, tag listings) show up in almost every panel: keep their links "
             "out of the panels with the 'ignore_links_from' option or 'backlinks_from_here: false' "
             "in their front matter (their links still count for the checks), and silence this "
@@ -229,6 +242,8 @@ CHECKS = (
         ),
         _as_is,
         _page_finding,
+        lambda o: o.hubs,
+        lambda o: o.hubs_exempt,
     ),
 )
 """Every check, in the order they are reported."""

@@ -15,15 +15,18 @@ from typing import Dict, List, Mapping, Sequence, Tuple
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.messages import CheckResult
+
+JsonObject = Dict[str, object]
+"""A JSON object of the export, as plain data."""
 
 SCHEMA_VERSION = 1
 SCHEMA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "link-graph.schema.json")
 
 
-def _metrics(m: PageMetrics) -> dict:
+def _metrics(m: PageMetrics) -> JsonObject:
     return {
         "inlinks": m.inlinks,
         "linking_pages": m.linking_pages,
@@ -38,7 +41,7 @@ def _metrics(m: PageMetrics) -> dict:
     }
 
 
-def edges(graph: LinkGraph, pages: Sequence[str]) -> List[dict]:
+def edges(graph: LinkGraph, pages: Sequence[str]) -> List[JsonObject]:
     """Every link between built pages, one edge per distinct (from, to, fragment, text, section,
     rel) with how many times it occurs."""
     built = set(pages)
@@ -79,7 +82,7 @@ def document(
     metrics: Mapping[str, PageMetrics],
     results: Sequence[CheckResult],
     use_directory_urls: bool,
-) -> dict:
+) -> JsonObject:
     """The export as plain data (see the schema for what each field means)."""
     pages = sorted(metrics)
     nodes = [
@@ -106,7 +109,7 @@ def document(
     }
 
 
-def dumps(doc: dict) -> str:
+def dumps(doc: JsonObject) -> str:
     """Stable JSON text: sorted keys, UTF-8 kept readable, one node, edge or check per line (easy
     to diff and grep), and a final newline.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import List, NamedTuple, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 # One alternative per kind of token; everything else (text, other tags) is skipped by finditer.
 # The pattern starts with a literal '<' so the regex engine can jump between tags quickly.
@@ -97,12 +97,12 @@ def unescape(text: str) -> str:
     return simple.replace("&amp;", "&")
 
 
-def parse_attributes(attrs: str) -> dict:
+def parse_attributes(attrs: str) -> Dict[str, str]:
     """The attributes of a start tag, first occurrence winning, values entity-decoded."""
     plain = _ONE_PLAIN_ATTRIBUTE.fullmatch(attrs)
     if plain is not None:
         return {plain.group(1): plain.group(2)}
-    found: dict = {}
+    found: Dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(attrs):
         name = match.group(1).lower()
         if name in found:
@@ -153,7 +153,7 @@ def extract_anchors(content: str) -> List[Anchor]:
     append = anchors.append
     heading: Optional[Heading] = None
     # The heading being read: (level, id, end of its start tag, placeholder given to its links).
-    open_heading: Optional[tuple] = None
+    open_heading: Optional[Tuple[int, str, int, Heading]] = None
 
     for match in _TOKENS.finditer(content):
         kind = match.lastindex

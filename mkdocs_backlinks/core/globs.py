@@ -11,7 +11,7 @@ Paths are compared case-sensitively, as MkDocs does.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Pattern
+from typing import Iterable, Iterator, Pattern
 
 
 def _translate(pattern: str) -> str:
@@ -77,7 +77,7 @@ class GlobList:
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self.patterns)
 
     def __len__(self) -> int:

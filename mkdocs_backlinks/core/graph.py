@@ -86,7 +86,7 @@ class LinkGraph:
     contents: Dict[str, str] = field(default_factory=dict)
     """The HTML each page's links were read from, for their texts."""
     _outgoing: Dict[str, PageLinks] = field(default_factory=dict)
-    _incoming: Dict[str, array] = field(default_factory=dict)
+    _incoming: Dict[str, array[int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -116,7 +116,9 @@ class LinkGraph:
     def links_from(self, source: str) -> Iterator[Link]:
         """The links of page `source`, in document order."""
         links = self._outgoing.get(source)
-        for index in range(len(links) if links is not None else 0):
+        if links is None:
+            return
+        for index in range(len(links)):
             yield links.link(source, index)
 
     def sources_to(self, target: str) -> Iterator[str]:

@@ -116,7 +116,7 @@ def language_key(language: object) -> str:
     return base if base in TRANSLATIONS else "en"
 
 
-def theme_language(theme: Mapping) -> object:
+def theme_language(theme: Mapping[str, object]) -> object:
     """The language the theme writes in: Material's `language`, else MkDocs' `locale`."""
     return theme.get("language") or theme.get("locale")
 

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence, Union
 
 from mkdocs_backlinks.core.checks import Check
+
+__all__ = ["CheckResult", "Log", "report_checks"]
+
+Log = Union[logging.Logger, "logging.LoggerAdapter[logging.Logger]"]
+"""Where messages go: a logger, or an adapter of one (the plugin's `get_plugin_logger` gives a
+`PrefixedLogger`, which puts "backlinks: " before each message)."""
 
 _LOG_LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
 
@@ -31,7 +37,7 @@ class CheckResult:
         return self.check.name
 
 
-def report_checks(log: logging.Logger, results: Sequence[CheckResult], serving: bool) -> Optional[str]:
+def report_checks(log: Log, results: Sequence[CheckResult], serving: bool) -> Optional[str]:
     """Log each check's findings at its level; return the message to stop the build with, if
     any check at level `error` found something (never under `mkdocs serve`)."""
     failures: List[str] = []

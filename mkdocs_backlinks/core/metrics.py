@@ -127,9 +127,9 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
             counts = texts[link.target]
             text = graph.text(link)
             counts[text] = counts.get(text, 0) + 1
-    for link in graph.unresolved:
-        if link.source in metrics:
-            metrics[link.source].broken_outlinks += 1
+    for broken in graph.unresolved:
+        if broken.source in metrics:
+            metrics[broken.source].broken_outlinks += 1
     ranks = pagerank(pages, edges)
     scores = link_scores(ranks)
     homepage = next((src for src in pages if infos[src].is_homepage), None)

@@ -6,78 +6,97 @@ Every option is validated by MkDocs itself, so a wrong type or an unknown value 
 
 from __future__ import annotations
 
-from typing import List, Mapping, Tuple
+from typing import List, Mapping, Optional, Tuple
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from mkdocs_backlinks.core.globs import GlobList
+
+__all__ = ["LEVELS", "BacklinksConfig", "LabelsConfig", "OptionsError", "load_options"]
 
 LEVELS = ("ignore", "info", "warn", "error")
 """How loudly a check reports what it finds; `warn` fails `mkdocs build --strict`, `error` fails
 `mkdocs build` outright (but never stops `mkdocs serve`)."""
 
 
-class ShareOption(c.Type):
+class ShareOption(c.OptionallyRequired[float]):
     """A share of the site, written as a number between 0 and 1 (`0.5`) or a percentage (`50%`)."""
 
+    # OptionallyRequired (the base of c.Type) for its handling of `null`: the default applies.
+    # Not c.Type: the value is written as a number or a string, and validates to a float.
+
     def __init__(self, default: float) -> None:
-        super().__init__((int, float, str), default=default)
+        super().__init__(default=default)
 
     def run_validation(self, value: object) -> float:
-        value = super().run_validation(value)
         try:
             if isinstance(value, bool):
                 raise ValueError
-            share = float(value[:-1]) / 100 if isinstance(value, str) and value.endswith("%") else float(value)
+            if isinstance(value, str):
+                share = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+            elif isinstance(value, (int, float)):
+                share = float(value)
+            else:
+                raise ValueError
         except ValueError:
-            raise c.ValidationError(f"Expected a share of the site like 0.5 or '50%', got {value!r}") from None
+            raise ValidationError(f"Expected a share of the site like 0.5 or '50%', got {value!r}") from None
         if not 0 < share <= 1:
-            raise c.ValidationError(f"Expected a share of the site above 0 and at most 1 (100%), got {value!r}")
+            raise ValidationError(f"Expected a share of the site above 0 and at most 1 (100%), got {value!r}")
         return share
 
 
-class SitePathOption(c.Optional):
+class SitePathOption(c.Optional[str]):
     """A file to write into `site_dir`, as a relative path with `/` (e.g. `links.json`)."""
 
     def __init__(self, suffixes: "tuple[str, ...]") -> None:
         super().__init__(c.Type(str))
         self.suffixes = suffixes
 
-    def run_validation(self, value: object) -> "str | None":
+    def run_validation(self, value: object) -> Optional[str]:
         path = super().run_validation(value)
         if path is None:
             return None
         parts = path.split("/")
         if not path or path.startswith("/") or "\\" in path or ":" in parts[0] or any(p in ("", ".", "..") for p in parts):
-            raise c.ValidationError(f"Expected a relative path inside site_dir like 'links{self.suffixes[0]}', got {path!r}")
+            raise ValidationError(f"Expected a relative path inside site_dir like 'links{self.suffixes[0]}', got {path!r}")
         if not path.endswith(self.suffixes):
-            raise c.ValidationError(f"Expected a file name ending in {' or '.join(self.suffixes)}, got {path!r}")
+            raise ValidationError(f"Expected a file name ending in {' or '.join(self.suffixes)}, got {path!r}")
         return path
 
 
-class GlobListOption(c.ListOfItems):
+class GlobListOption(base.BaseConfigOption[GlobList]):
     """A list of gitignore-like globs matched against source paths (`guide/*.md`, `blog/**`)."""
 
     def __init__(self) -> None:
-        super().__init__(c.Type(str), default=[])
+        super().__init__()
+        no_patterns: List[str] = []
+        self.default = no_patterns
+        # Written as a list of strings, validated (and reported) as MkDocs does for any list.
+        self._patterns = c.ListOfItems(c.Type(str), default=[])
+        # A Config requires every option of its schema: `null` is a mistake, not the default.
+        self._patterns.required = True
 
-    def run_validation(self, value: object) -> GlobList:  # type: ignore[override]
-        patterns = super().run_validation(value)
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        self._patterns.pre_validation(config, key_name)
+
+    def run_validation(self, value: object) -> GlobList:
+        patterns = self._patterns.validate(value)
         try:
             return GlobList(patterns)
         except ValueError as error:
-            raise c.ValidationError(str(error)) from None
+            raise ValidationError(str(error)) from None
 
 
-class TocOption(c.Type):
+class TocOption(c.Type[bool]):
     """`toc: true` adds the panel to the table of contents, which only works where the plugin
     places the panel itself."""
 
     def __init__(self) -> None:
         super().__init__(bool, default=False)
 
-    def post_validation(self, config, key_name: str) -> None:
+    def post_validation(self, config: base.Config, key_name: str) -> None:
         # A warning rather than an error: the build is still right (no TOC entry), and
         # `--strict` turns it into a failure for those who want contradictions caught.
         if config[key_name] and config.get("placement") == "template":
@@ -87,7 +106,7 @@ class TocOption(c.Type):
             )
 
 
-class CountOption(c.Type):
+class CountOption(c.Type[int]):
     """A whole number, at least zero (YAML booleans are not numbers here)."""
 
     def __init__(self, default: int) -> None:
@@ -95,7 +114,7 @@ class CountOption(c.Type):
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise c.ValidationError(f"Expected a whole number, 0 or more, but received: {value!r}")
+            raise ValidationError(f"Expected a whole number, 0 or more, but received: {value!r}")
         return value
 
 

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import (
+    AbstractSet,
+    Callable,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 from urllib.parse import quote
 
-from mkdocs_backlinks.core.snippets import Snippet
+from mkdocs_backlinks.core.extract import Heading
 from mkdocs_backlinks.core.graph import Link, LinkGraph
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"
@@ -44,7 +58,9 @@ class Occurrence(NamedTuple):
     section: str = ""
     """The section's title, plain text; "" for links above the page's first section."""
     snippet: Optional[Snippet] = None
-    count: int = 1
+    # mypy rejects a field named like the method `tuple.count`, which it shadows; the field is
+    # what templates read, and NamedTuple keeps the many entries of a big site cheap.
+    count: int = 1  # type: ignore[assignment]
     """How many links this spot stands for: the links of its section (`context: sections`),
     or the links showing the same snippet in the same section (`context: snippets`)."""
 
@@ -57,7 +73,7 @@ class PanelEntry(NamedTuple):
     url: str
     """Relative href from the page showing the panel to the linking page."""
     src_uri: str
-    count: int
+    count: int  # type: ignore[assignment]  # named like `tuple.count`, as in Occurrence
     """How many times that page links here."""
     links: Sequence[Link] = ()
     crumbs: Tuple[str, ...] = ()
@@ -93,7 +109,7 @@ class Panel:
     """Grouped by top-level section: each group's title is shown once, not in the breadcrumbs."""
     html: str = ""
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[PanelEntry]:
         return iter(self.entries)
 
     def __len__(self) -> int:
@@ -103,10 +119,14 @@ class Panel:
         return bool(self.entries)
 
 
-def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, tuple]:
+SortKey = Tuple[Union[int, str], ...]
+"""A page's place in sorted panels; the keys of one build all have the same shape."""
+
+
+def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, SortKey]:
     """Each page's place in panels sorted by `sort` (for "count", after the number of links),
     worked out once per build rather than once per panel entry."""
-    keys = {}
+    keys: Dict[str, SortKey] = {}
     for src, info in infos.items():
         title = info.title.casefold()
         if sort == "title":
@@ -118,14 +138,14 @@ def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, tuple]:
     return keys
 
 
-def _section(link: Link):
+def _section(link: Link) -> Optional[Heading]:
     """The heading a link sits under, or None when it belongs to the page as a whole: above the
     first heading, or under a level-1 heading (the page's title, whatever the nav calls it)."""
     heading = link.heading
     return None if heading is None or heading.level == 1 else heading
 
 
-def _spot_url(url: str, heading) -> str:
+def _spot_url(url: str, heading: Optional[Heading]) -> str:
     return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
 
 
@@ -154,7 +174,7 @@ def condense(found: Iterable[Occurrence], limit: int) -> Tuple[Tuple[Occurrence,
 
 
 def occurrences(
-    links: List[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None, limit: int = MAX_PANEL_OCCURRENCES
+    links: Sequence[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None, limit: int = MAX_PANEL_OCCURRENCES
 ) -> Tuple[Tuple[Occurrence, ...], int]:
     """Where `links` (all from the page reached at `url`) sit, as `context` asks, at most `limit`
     distinct spots (see `condense`); and how many links the spots beyond `limit` hold.
@@ -182,7 +202,7 @@ def panel_entries(
     infos: Mapping[str, PageInfo],
     sort: str = "nav",
     ignored: AbstractSet[str] = frozenset(),
-    keys: Optional[Mapping[str, tuple]] = None,
+    keys: Optional[Mapping[str, SortKey]] = None,
 ) -> List[PanelEntry]:
     """The entries of `target`'s panel: one per page linking to it (except the `ignored`
     sources), sorted by `sort` (`keys` from `sort_keys`, when known), without their

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from typing import Dict, List, Optional
 
-from jinja2 import Environment, TemplateError, TemplateNotFound
+from jinja2 import Environment, Template, TemplateError, TemplateNotFound
 from markupsafe import escape
 
 from mkdocs_backlinks.core.panel import TEMPLATE, Panel, PanelGroup
+
+__all__ = ["PACKAGE_DIR", "SHIPPED_TEMPLATE", "TEMPLATES_DIR", "PanelTemplateError", "PanelWriter", "shipped_panel_html"]
 
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
@@ -30,7 +32,7 @@ class PanelWriter:
     def __init__(self, env: Environment, labels: Dict[str, str]) -> None:
         self.env = env
         self.labels = labels
-        self._template = None
+        self._template: Optional[Template] = None
         self._shipped: Optional[bool] = None
 
     @property
@@ -38,7 +40,8 @@ class PanelWriter:
         """Whether panels are written by `shipped_panel_html` (None until the first panel)."""
         return self._shipped
 
-    def __call__(self, panel: Panel, page) -> str:
+    def __call__(self, panel: Panel, page: object) -> str:
+        """The HTML of `panel` on `page` (what the template sees as `page`: title, url...)."""
         if self._shipped is None:
             self._shipped = self._finds_shipped_template()
         if self._shipped:

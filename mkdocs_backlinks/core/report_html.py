@@ -7,15 +7,15 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 
 from __future__ import annotations
 
-from typing import List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence
 
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
-from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/report.html"
@@ -32,10 +32,10 @@ def render_report(
     def href(src: str) -> str:
         return relative_url(infos[src].url, report_path)
 
-    def page(src: str) -> dict:
+    def page(src: str) -> Dict[str, object]:
         return {"src": src, "title": infos[src].title, "href": href(src)}
 
-    checks: List[dict] = []
+    checks: List[Dict[str, object]] = []
     for result in results:
         shown = (result.check.report(item, infos, href) for item in result.findings)
         checks.append(

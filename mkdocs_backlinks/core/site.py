@@ -9,17 +9,19 @@ which pages show one) live here once, for both front ends.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
+from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.panel import Panel, make_panel, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entries, sort_keys, with_context
 from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteResolver
+
+__all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ AnchorReader = Callable[[str, str], List[Anchor]]
 """Reads the anchors of one page: `(src, html) -> anchors`."""
 
 
-def guarded_reader(log: logging.Logger) -> AnchorReader:
+def guarded_reader(log: Log) -> AnchorReader:
     """`extract_anchors`, with a bug of ours on one page turned into a warning naming the page:
     it must not take the user's build down."""
 
@@ -85,7 +87,7 @@ class LinkedSite:
         self.snippets = snippets
         self.ignored = ignored
         self.options = options
-        self._sort_keys: Optional[Dict[str, tuple]] = None
+        self._sort_keys: Optional[Dict[str, SortKey]] = None
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":

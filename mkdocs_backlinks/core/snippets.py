@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Dict, NamedTuple, Optional
+from typing import Dict, NamedTuple, Optional, Protocol
 
 from mkdocs_backlinks.core.extract import read_anchor, unescape
 
@@ -185,6 +185,16 @@ def snippet_at(content: str, start: int, length: int) -> Optional[Snippet]:
     return SnippetCutter(content, length).at(start) if length > 0 else None
 
 
+class LinkPlace(Protocol):
+    """Where a link is: its source page, and the offset of its start tag in that page's HTML."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+
 class Snippets:
     """Snippets cut on demand, as panels are rendered: `snippets(link)` is the text around
     `link` (anything with `source` and `start`) in its source page's HTML, from `contents`."""
@@ -204,7 +214,7 @@ class Snippets:
             if cutter is not None and cutter.content is old:
                 cutter.content = new
 
-    def __call__(self, link) -> Optional[Snippet]:
+    def __call__(self, link: LinkPlace) -> Optional[Snippet]:
         if self.length <= 0:
             return None
         cutter = self._cutters.get(link.source)

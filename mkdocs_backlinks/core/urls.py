@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, NamedTuple, Optional
+from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
@@ -73,7 +73,7 @@ def is_site_root(url: str) -> bool:
     return url in SITE_ROOT_URLS
 
 
-def page_url_keys(url: str) -> list:
+def page_url_keys(url: str) -> List[str]:
     """The decoded site paths at which a browser gets the file published at `url`.
 
     The first is the canonical one. A directory URL (`guide/`) is also served as
@@ -99,7 +99,7 @@ def remove_dot_segments(path: str) -> str:
     if "." not in path:
         return path
     segments = path.split("/")[1:]
-    out: list = []
+    out: List[str] = []
     last = len(segments) - 1
     for i, segment in enumerate(segments):
         if segment == "..":
@@ -130,7 +130,7 @@ class SiteResolver:
         redirects: Optional[Mapping[str, str]] = None,
     ) -> None:
         self.mount = "/"
-        self.hosts: frozenset = frozenset()
+        self.hosts: FrozenSet[str] = frozenset()
         self.scheme = ""
         if site_url:
             try:

@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -33,12 +33,18 @@ def digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+PackedHeading = Tuple[int, str, str]
+"""A `Heading` as a plain tuple: level, id, text."""
+PackedAnchor = Tuple[str, int, Tuple[str, ...], Tuple[str, ...], Optional[PackedHeading]]
+"""An `Anchor` as a plain tuple: href, start, classes, rel, packed heading."""
+
+
 @dataclass
 class PageRecord:
     """One page as the last build saw it."""
 
     content_digest: bytes
-    packed_anchors: List[tuple]
+    packed_anchors: List[PackedAnchor]
     """The page's anchors as plain tuples (see `pack_anchors`)."""
     info: PageInfo
     content: Optional[str] = None
@@ -51,15 +57,16 @@ class PageRecord:
         return unpack_anchors(self.packed_anchors)
 
 
-def pack_anchors(anchors: List[Anchor]) -> List[tuple]:
+def pack_anchors(anchors: List[Anchor]) -> List[PackedAnchor]:
     """`anchors` as plain tuples of strings, numbers and plain tuples. Records live as long as
     `mkdocs serve`, and Python's cycle collector stops walking such tuples after its first look
     at them; named tuples it walks in every full collection of every rebuild."""
-    return [(a.href, a.start, a.classes, a.rel, None if a.heading is None else tuple(a.heading)) for a in anchors]
+    # A slice of a named tuple is a plain tuple (and typed as one, unlike `tuple(heading)`).
+    return [(a.href, a.start, a.classes, a.rel, None if a.heading is None else a.heading[:]) for a in anchors]
 
 
-def unpack_anchors(packed: List[tuple]) -> List[Anchor]:
-    headings: Dict[tuple, Heading] = {}
+def unpack_anchors(packed: List[PackedAnchor]) -> List[Anchor]:
+    headings: Dict[PackedHeading, Heading] = {}
     anchors = []
     for href, start, classes, rel, heading in packed:
         if heading is not None:
@@ -106,7 +113,7 @@ class PageRecords:
         old.info = dataclasses.replace(old.info, **{name: getattr(fresh, name) for name in _FROM_NAV})
         return old
 
-    def keep_only(self, sources) -> None:
+    def keep_only(self, sources: Iterable[str]) -> None:
         """Forget pages that are gone from the site."""
         keep = set(sources)
         for src in [src for src in self._records if src not in keep]:

@@ -25,16 +25,18 @@ import posixpath
 import re
 from typing import Dict, Iterable, List
 
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.site import Listings
 
 
-def _instances(plugins, module: str) -> list:
+def _instances(plugins: PluginCollection, module: str) -> List[BasePlugin[Config]]:
     return [plugin for plugin in plugins.values() if type(plugin).__module__.startswith(module)]
 
 
-def _option(plugin, name: str, default):
+def _option(plugin: BasePlugin[Config], name: str, default: object) -> object:
     try:
         value = plugin.config[name]
     except (KeyError, TypeError, AttributeError):
@@ -47,6 +49,8 @@ def _source(page: Page) -> str:
     try:
         if hasattr(page.file, "content_string"):
             return page.file.content_string
+        if page.file.abs_src_path is None:  # a generated file without content_string
+            return page.markdown or ""
         with open(page.file.abs_src_path, encoding="utf-8-sig", errors="replace") as source:
             return source.read()
     except (OSError, TypeError, ValueError):
@@ -61,7 +65,7 @@ def is_index_page(file_name: str) -> bool:
     return file_name == "index"
 
 
-def find_listings(plugins, pages: Iterable[Page]) -> Listings:
+def find_listings(plugins: PluginCollection, pages: Iterable[Page]) -> Listings:
     """The listing pages among `pages`, from the Material plugins configured in `plugins`."""
     pages = list(pages)
     sources = set()

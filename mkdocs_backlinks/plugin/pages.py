@@ -7,8 +7,9 @@ so the graph, panel and report code can work on plain strings.
 from __future__ import annotations
 
 import os
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -72,13 +73,13 @@ def page_infos(pages: Iterable[Page], nav_order: Dict[str, int]) -> Dict[str, Pa
             nav_position=nav_order.get(page.file.src_uri),
             # Not `page.is_homepage`: MkDocs says no when the nav puts index.md in a section.
             excluded=is_excluded(page.file),
-            crumbs=tuple(section_title(section) for section in reversed(page.ancestors)),
+            crumbs=tuple(section_title(section) for section in reversed(list(page.ancestors))),
         )
         for page in pages
     }
 
 
-def render_unread_page(page: Page, config, files: Files) -> bool:
+def render_unread_page(page: Page, config: MkDocsConfig, files: Files) -> bool:
     """Read and render a page that a dirty build (`--dirty`) skipped, as MkDocs would have.
 
     Uses MkDocs' own page pipeline (`on_pre_page` to `on_page_content` included); it runs in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from typing import Any, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Dict, Iterator, Optional
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +26,9 @@ from mkdocs_backlinks.plugin.listings import find_listings
 from mkdocs_backlinks.plugin.pages import site_files, url_of_source
 from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
+
+if TYPE_CHECKING:
+    from mkdocs.utils.templates import TemplateContext
 
 # Named after the plugin as users know it: messages read "backlinks: ...".
 log = get_plugin_logger("backlinks")
@@ -110,7 +113,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
     # -100: after the search plugins (priority 0) have indexed page.content, so the panel stays
     # out of the search index.
     @event_priority(-100)
-    def on_page_context(self, context: Dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> Dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         site = self._site
         src = page.file.src_uri
         if site is None or src not in site.infos:
@@ -130,7 +135,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             self._pending_html[src] = html
             if self.config.toc and panel:
                 add_toc_entry(page, self._labels["title"], PANEL_ID)
-        context["backlinks"] = panel
+        # MkDocs' TemplateContext lists only the keys MkDocs sets; this event is where plugins
+        # add their own (the theme reads `backlinks`).
+        context["backlinks"] = panel  # type: ignore[typeddict-unknown-key]
         return context
 
     # 100: first, so that post-processors (minifiers, link checkers) see the page with its panel.

@@ -7,7 +7,6 @@ Besides `pages.py`, the one module that touches MkDocs objects, here only the th
 from __future__ import annotations
 
 import html
-import os
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
