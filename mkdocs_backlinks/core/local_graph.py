@@ -183,7 +183,7 @@ def layout(page_title: str, shown: Sequence[GraphNode], outer: Sequence[GraphNod
     outer_sides: Dict[int, List[Tuple[Tuple[int, str, str], GraphNode]]] = {-1: [], 1: []}
     for node in outer:
         side, index = min(position[v] for v in node.via if v in position)
-        outer_sides[side].append(((index,) + _reading_order(node), node))  # type: ignore[arg-type]
+        outer_sides[side].append(((index,) + _reading_order(node), node))
     outer_left = [n for _, n in sorted(outer_sides[-1], key=lambda item: item[0])]
     outer_right = [n for _, n in sorted(outer_sides[1], key=lambda item: item[0])]
 

@@ -24,7 +24,7 @@ size of the site, not the number of titles times the number of pages.
 
 from __future__ import annotations
 
-from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from mkdocs_backlinks.core.snippets import Snippet, trim_after, trim_before
 from mkdocs_backlinks.core.prose import (
@@ -74,7 +74,7 @@ class Mention(NamedTuple):
     source: str
     target: str
     text: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, as in panel.py
     section: Optional[Heading]
     snippet: Optional[Snippet]
 
@@ -95,10 +95,10 @@ class _Found(NamedTuple):
 
     start: int
     end: int
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, as in panel.py
 
 
-def page_settings(meta: Mapping, page: str) -> Tuple[Tuple[str, ...], bool, List[str]]:
+def page_settings(meta: Mapping[str, object], page: str) -> Tuple[Tuple[str, ...], bool, List[str]]:
     """A page's `aliases` and `backlinks_mentions` from its front matter `meta`: the aliases,
     whether mentions are on, and one line for each value that is not understood (naming
     `page`), which is then ignored."""
@@ -122,7 +122,7 @@ def page_settings(meta: Mapping, page: str) -> Tuple[Tuple[str, ...], bool, List
 
 def _names(pages: Sequence[MentionPage], generic: AbstractSet[str], min_length: int) -> Dict[str, List[_Name]]:
     """Every page's title and aliases that may count, filed by anchor word."""
-    targets: Dict[Tuple[Tuple[str, ...], Tuple[str, ...]], set] = {}
+    targets: Dict[Tuple[Tuple[str, ...], Tuple[str, ...]], Set[str]] = {}
     for page in pages:
         for name in (page.title, *page.aliases):
             words, separators = name_words(name)
@@ -132,10 +132,10 @@ def _names(pages: Sequence[MentionPage], generic: AbstractSet[str], min_length: 
                 continue
             targets.setdefault((tuple(words), tuple(separators)), set()).add(page.id)
     by_anchor: Dict[str, List[_Name]] = {}
-    for (words, separators), ids in sorted(targets.items()):
+    for (name_key, separator_key), ids in sorted(targets.items()):
         # The longest word is the rarest, as a rule, and the quickest to rule out.
-        anchor = max(range(len(words)), key=lambda index: (len(words[index]), -index))
-        by_anchor.setdefault(words[anchor], []).append(_Name(words, separators, anchor, tuple(sorted(ids))))
+        anchor = max(range(len(name_key)), key=lambda index: (len(name_key[index]), -index))
+        by_anchor.setdefault(name_key[anchor], []).append(_Name(name_key, separator_key, anchor, tuple(sorted(ids))))
     return by_anchor
 
 
@@ -286,7 +286,7 @@ def find_mentions(
             continue
         prose = read_prose(page.content)
         folded = Folded(prose.text)
-        named: set = set()
+        named: Set[str] = set()
         for start, end, name in _matches(folded.folded, by_anchor, unspaced):
             if len(name.targets) != 1 or name.targets[0] == page.id:
                 continue  # a name two pages share names neither

@@ -8,7 +8,7 @@ matter means the same thing to both.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from mkdocs_backlinks.core.urls import is_site_root
 
@@ -105,13 +105,14 @@ def _near_backlinks(item: str) -> bool:
     return loose in ("backlinks", "backlink") and item.strip() != "backlinks"
 
 
-def front_matter_values(src_uri: str, meta: Mapping[str, object]) -> Tuple[dict, List[str]]:
+def front_matter_values(src_uri: str, meta: Mapping[str, object]) -> Tuple[Dict[str, Any], List[str]]:
     """The front matter values the plugin reads (defaults for those missing or wrong) and one
     message per wrong value, naming the page, the key, the value and what is accepted.
 
     The check names in `backlinks_exempt` are checked later, against the checks that exist
     (`mkdocs_backlinks.core.checks.front_matter_problems`)."""
-    values: dict = {}
+    # Any: each key has its own type (switches are bools, `backlinks_exempt` a tuple of names).
+    values: Dict[str, Any] = {}
     problems: List[str] = []
     for key, default in SWITCHES.items():
         value = switch(meta[key]) if key in meta else default

@@ -62,7 +62,7 @@ class Related(NamedTuple):
     terms: Tuple[str, ...]
 
 
-def _words(text: str) -> Counter:
+def _words(text: str) -> "Counter[str]":
     """The words of `text`, folded and counted; unspaced scripts also as character pairs."""
     folded = text.casefold()
     if _HAS_UNSPACED.search(folded):
@@ -95,7 +95,7 @@ def _vectors(documents: Sequence[Document], stop: FrozenSet[str]) -> List[Dict[s
         for word, count in _words(document.title).items():
             counts[word] += _TITLE_WEIGHT * count
         counted.append(counts)
-    frequency: Counter = Counter()
+    frequency: "Counter[str]" = Counter()
     for counts in counted:
         frequency.update(counts.keys())
     total = len(documents)

@@ -19,7 +19,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SCRIPT = "backlinks-site-graph.js"
@@ -68,7 +68,7 @@ def script_json(value: object) -> str:
     return text
 
 
-def graph_data(pages: Sequence[SiteGraphPage], links: Iterable[Tuple[str, str]]) -> dict:
+def graph_data(pages: Sequence[SiteGraphPage], links: Iterable[Tuple[str, str]]) -> Dict[str, Any]:
     """The compact form the page's script reads.
 
     `sections`: section titles in order of first appearance; `nodes`: one
@@ -78,7 +78,8 @@ def graph_data(pages: Sequence[SiteGraphPage], links: Iterable[Tuple[str, str]])
     """
     index: Dict[str, int] = {}
     sections: Dict[str, int] = {}
-    nodes = []
+    # Rows of mixed types, as the script reads them: [title, href, section, score, flags].
+    nodes: List[List[Any]] = []
     for page in pages:
         if page.key in index:
             continue
@@ -169,7 +170,7 @@ def render_site_graph(
     return "".join(out)
 
 
-def _fallback_table(nodes: List[list], sections: List[str], flat: List[int]) -> str:
+def _fallback_table(nodes: List[List[Any]], sections: List[str], flat: List[int]) -> str:
     """The `<noscript>` table: each page, its section, score, flags and the pages it links to."""
     e = html.escape
     targets: Dict[int, List[int]] = {}

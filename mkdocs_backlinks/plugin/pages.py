@@ -11,6 +11,7 @@ from typing import Dict, Iterable, List
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure import StructureItem
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.extract import html_to_text
@@ -52,9 +53,9 @@ def plain_title(page: Page) -> str:
     return text or page.file.src_uri
 
 
-def section_title(section) -> str:
+def section_title(section: StructureItem) -> str:
     """A nav section's title as plain text; like a nav page title, it is HTML."""
-    return html_to_text(str(section.title))
+    return html_to_text(str(getattr(section, "title", "") or ""))
 
 
 def url_of_source(src_uri: str, use_directory_urls: bool) -> str:
