@@ -337,3 +337,31 @@ def test_damaged_sites(root, tmp_path, case):
         for path in site.rglob("*"):
             if not path.is_symlink():
                 path.chmod(path.stat().st_mode | stat.S_IWUSR)
+
+
+def test_options_from_zensical_toml(root):
+    """zensical.toml is read first; its `[project.plugins.backlinks]` table holds the options."""
+    (root / "zensical.toml").write_text(
+        '[project]\nsite_name = "Example"\nsite_url = "https://example.org/backlinks/"\n\n'
+        '[project.plugins.backlinks]\norphans = "maybe"\n',
+        encoding="utf-8",
+    )
+    result = command("site", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "ERROR   -  backlinks: zensical.toml: backlinks option 'orphans': "
+        "Expected one of: ('ignore', 'info', 'warn', 'error') but received: 'maybe'"
+    ]
+    (root / "zensical.toml").write_text(
+        '[project]\nsite_name = "Example"\nsite_url = "https://example.org/backlinks/"\n\n'
+        '[project.plugins.backlinks]\nshow_when_empty = true\nbroken_links = "warn"\n',
+        encoding="utf-8",
+    )
+    add_orphan(root)
+    result = command("site", cwd=root)
+    # mkdocs.yml says `orphans: error`; zensical.toml, read instead, leaves it at `warn`.
+    assert result.returncode == 0, result.stderr
+    assert "  - extra/index.html" in result.stderr
+    # show_when_empty: the page no page links to shows an empty panel.
+    assert read_panel((root / "site" / "extra" / "index.html").read_text(encoding="utf-8")) == []
+    assert read_panel((root / "site" / "404.html").read_text(encoding="utf-8")) is None
