@@ -64,8 +64,8 @@ test: lint $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
 /usr/bin/chromium:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
-## screenshots: refresh the README's pictures of the example site's panel in each theme
-screenshots: $(STAMP) /usr/bin/chromium
+## screenshots: refresh the README's pictures of the example site's panel in each theme (and built by Zensical)
+screenshots: $(STAMP) $(ZENSICAL) /usr/bin/chromium
 	$(BIN)/python tests/browser.py docs/screenshots
 
 ## compat: the compatibility matrix, one virtualenv per environment in .compat/ (ENVS="material i18n" for some)

@@ -48,6 +48,15 @@ THEMES: Dict[str, dict] = {
     "readthedocs": {"name": "readthedocs"},
 }
 
+# The same site built by Zensical, then given its panels by the post-build command
+# (`mkdocs-backlinks site`); Zensical reads the Material theme settings of mkdocs.yml.
+ZENSICAL_THEMES: Dict[str, dict] = {
+    "zensical": THEMES["material"],
+    "zensical-dark": THEMES["material-dark"],
+}
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+"""Made by `make generators` (and `make test`)."""
+
 SCREENSHOT_PAGE = "guide/panel/"
 """The example page the screenshots show: several pages link to it, from several sections."""
 
@@ -124,6 +133,27 @@ def build_example(variant: str, workdir: Path) -> Path:
     return workdir / "site"
 
 
+def build_with_zensical(variant: str, workdir: Path) -> Path:
+    """Build the example site with Zensical in the look of `variant`, then run the post-build
+    command on it; return the site dir."""
+    config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = ZENSICAL_THEMES[variant]
+    shutil.copytree(EXAMPLE / "docs", workdir / "docs", dirs_exist_ok=True)
+    (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    for args in ([str(ZENSICAL), "build", "--clean"], [sys.executable, "-m", "mkdocs_backlinks", "site"]):
+        result = subprocess.run(args, cwd=workdir, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed for {variant}:\n{result.stderr}")
+    return workdir / "site"
+
+
+def build(variant: str, workdir: Path) -> Path:
+    """The example site in `variant` (a key of THEMES or ZENSICAL_THEMES), built into `workdir`."""
+    if variant in ZENSICAL_THEMES:
+        return build_with_zensical(variant, workdir)
+    return build_example(variant, workdir)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output clean
         pass
@@ -175,14 +205,15 @@ def screenshot(base: str, page: str, out: Path, size: str = "1200,2000") -> None
 
 
 def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str, Path]:
-    """Build every variant and screenshot its `SCREENSHOT_PAGE` into `out_dir`."""
+    """Build every variant (the Zensical ones when Zensical is installed) and screenshot its `SCREENSHOT_PAGE` into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     shots = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for variant in THEMES:
+        variants = list(THEMES) + (list(ZENSICAL_THEMES) if ZENSICAL.is_file() else [])
+        for variant in variants:
             work = Path(workdir or tmp) / variant
             work.mkdir(parents=True, exist_ok=True)
-            site = build_example(variant, work)
+            site = build(variant, work)
             with serve(site) as base:
                 shots[variant] = out_dir / f"panel-{variant}.png"
                 screenshot(base, SCREENSHOT_PAGE, shots[variant])

@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 from urllib.parse import unquote, urljoin
@@ -152,3 +154,130 @@ def plugin_log(caplog):
         ]
 
     return messages
+
+
+# --- Reading panels back as values, for comparing two builds -----------------------------------
+
+
+@dataclass
+class PanelEntry:
+    """One entry of a panel as a reader sees it: every part of the markup, as text."""
+
+    href: str = ""
+    title: str = ""
+    count: str = ""
+    """The count badge ("" when there is none: one link)."""
+    crumbs: str = ""
+    group: str = ""
+    """The section heading the entry sits under (`group_by_section`)."""
+    hidden: bool = False
+    """Behind the "and N more" `<details>` (`max_entries`)."""
+    occurrences: List[Tuple[str, str, str, str]] = field(default_factory=list)
+    """(jump href, section, snippet with the link text as «text», count badge)."""
+    more_links: str = ""
+
+
+class _PanelReader(HTMLParser):
+    """Reads the first `<aside class="backlinks">` of a page into `PanelEntry` values."""
+
+    # The elements whose text is a field: class -> field name.
+    TEXT_FIELDS = {
+        "backlinks__link": "title",
+        "backlinks__crumbs": "crumbs",
+        "backlinks__group": "group",
+        "backlinks__section": "section",
+        "backlinks__snippet": "snippet",
+        "backlinks__more-links": "more_links",
+        "backlinks__count": "count",
+        "backlinks__empty": "empty",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = False
+        self.done = False
+        self.empty = ""
+        self.entries: List[PanelEntry] = []
+        self._group = ""
+        self._hidden = False
+        self._occurrence: Optional[list] = None  # [href, section, snippet, count]
+        self._capture: Optional[list] = None  # [field, tag, depth, text]
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if self.done:
+            return
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if not self.found:
+            self.found = tag == "aside" and "backlinks" in classes
+            return
+        if self._capture is not None:
+            if tag == "mark":
+                self._capture[3] += "«"
+            elif tag == self._capture[1]:
+                self._capture[2] += 1
+            return
+        if "backlinks__more" in classes:
+            self._hidden = True
+        elif "backlinks__item" in classes:
+            self.entries.append(PanelEntry(group=self._group, hidden=self._hidden))
+        elif "backlinks__occurrence" in classes:
+            self._occurrence = ["", "", "", ""]
+            self.entries[-1].occurrences.append(self._occurrence)  # type: ignore[arg-type]
+        elif "backlinks__jump" in classes:
+            self._occurrence[0] = attrs.get("href") or ""
+        elif "backlinks__link" in classes:
+            self.entries[-1].href = attrs.get("href") or ""
+        for name, field_name in self.TEXT_FIELDS.items():
+            if name in classes:
+                self._capture = [field_name, tag, 0, ""]
+
+    def handle_endtag(self, tag) -> None:
+        if not self.found or self.done:
+            return
+        capture = self._capture
+        if capture is not None:
+            if tag == "mark":
+                capture[3] += "»"
+            elif tag == capture[1]:
+                if capture[2]:
+                    capture[2] -= 1
+                    return
+                self._capture = None
+                self._store(capture[0], " ".join(capture[3].split()))
+            return
+        if tag == "aside":
+            self.done = True
+        elif tag == "details":
+            self._hidden = False
+        elif tag == "li" and self._occurrence is not None:
+            self._occurrence = None
+
+    def handle_data(self, data) -> None:
+        if self._capture is not None:
+            self._capture[3] += data
+
+    def _store(self, name: str, text: str) -> None:
+        if name == "group":
+            self._group = text
+        elif name == "empty":
+            self.empty = text
+        elif name in ("section", "snippet"):
+            self._occurrence[1 if name == "section" else 2] = text
+        elif name == "count" and self._occurrence is not None:
+            self._occurrence[3] = text
+        else:
+            setattr(self.entries[-1], name, text)
+
+
+def read_panel(page_html: str) -> Optional[List[PanelEntry]]:
+    """The entries of the page's panel, in order (occurrences as tuples); None when the page has
+    no panel. An empty panel (`show_when_empty`) is []."""
+    reader = _PanelReader()
+    reader.feed(page_html)
+    reader.close()
+    if not reader.found:
+        return None
+    for entry in reader.entries:
+        entry.occurrences = [tuple(spot) for spot in entry.occurrences]
+    return reader.entries
