@@ -17,7 +17,6 @@ import stat
 import sys
 import types
 from typing import Dict, Optional, Sequence, Tuple
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -33,8 +32,8 @@ from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.render import PACKAGE_DIR, TEMPLATES_DIR, PanelTemplateError, PanelWriter
-from mkdocs_backlinks.core.site import LinkedSite, PageHTML, guarded_reader, link_site
-from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
+from mkdocs_backlinks.core.site import LinkedSite, PageHTML, guarded_reader, link_site, with_written_files
+from mkdocs_backlinks.core.urls import SiteResolver
 
 STYLESHEET = "assets/backlinks.css"
 """Where the panel's stylesheet is written in the site, as the plugin publishes it."""
@@ -129,11 +128,7 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
 def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConfig) -> LinkedSite:
     """The site's link graph, from each page's content region without an earlier run's panel."""
     infos = page_infos(built.pages, config)
-    # The files this run writes count as there from the start, so that links to them resolve
-    # the same on the first run as on the next.
-    own = [options.graph_file, options.report_file, STYLESHEET if options.stylesheet else None]
-    present = {file.src_uri for file in built.files}
-    files = built.files + [SiteFile(path, quote(path), False) for path in own if path and path not in present]
+    files = with_written_files(built.files, options, [STYLESHEET] if options.stylesheet else [])
     resolver = SiteResolver(files, config.site_url, built.redirects)
     pages = (
         PageHTML(page.src_uri, page.url, without_panel(page.html[page.content_start : page.content_end]))

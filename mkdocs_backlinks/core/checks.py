@@ -156,10 +156,7 @@ def _broken_report(item: BrokenTarget, infos: Mapping[str, PageInfo], href: Href
 
 
 def _find_broken(audited: Audited) -> List[BrokenTarget]:
-    options = audited.options
-    # The export and the report are written after the links were read: links to them work.
-    own = {options.graph_file, options.report_file} - {None}
-    return find_broken_links(audited.graph, audited.infos, lambda path: path in own or audited.exempt(path))
+    return find_broken_links(audited.graph, audited.infos, audited.exempt)
 
 
 def _broken_message(found: Sequence[BrokenTarget], audited: Audited) -> str:

@@ -10,6 +10,7 @@ which pages show one) live here once, for both front ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from urllib.parse import quote
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from mkdocs_backlinks.core.extract import Anchor, extract_anchors
@@ -19,9 +20,9 @@ from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entries, sort_keys, with_context
 from mkdocs_backlinks.core.snippets import Snippets
-from mkdocs_backlinks.core.urls import SiteResolver
+from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
 
-__all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site"]
+__all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site", "with_written_files"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,15 @@ class LinkedSite:
     def writes_panel(self, panel: Panel) -> bool:
         """Whether a page with this panel gets one written: it lists pages, or says it lists none."""
         return bool(panel) or self.options.show_when_empty
+
+
+def with_written_files(files: List[SiteFile], options: BacklinksConfig, others: Sequence[str] = ()) -> List[SiteFile]:
+    """The site's files, with those this build writes itself after reading the links (the
+    export, the report, and `others` such as the stylesheet): links to them work, and resolve
+    the same on the first build as on the next."""
+    present = {file.src_uri for file in files}
+    written = [options.graph_file, options.report_file, *others]
+    return files + [SiteFile(path, quote(path), False) for path in written if path and path not in present]
 
 
 def ignored_sources(infos: Mapping[str, PageInfo], options: BacklinksConfig, listings: Listings) -> FrozenSet[str]:

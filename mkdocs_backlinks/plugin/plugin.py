@@ -19,7 +19,7 @@ from mkdocs_backlinks.core.labels import panel_labels, theme_language
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
-from mkdocs_backlinks.core.site import LinkedSite, guarded_reader, link_site
+from mkdocs_backlinks.core.site import LinkedSite, guarded_reader, link_site, with_written_files
 from mkdocs_backlinks.core.urls import SiteResolver
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
@@ -96,7 +96,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             [file.src_uri for file in files if file.is_documentation_page()],
             lambda src: url_of_source(src, config.use_directory_urls),
         )
-        resolver = SiteResolver(site_files(files), config.site_url, redirects)
+        resolver = SiteResolver(with_written_files(site_files(files), self.config), config.site_url, redirects)
         pages = pages_to_read(gathered, self._records, self._dirty, guarded_reader(log))
         listings = find_listings(config.plugins, gathered.rendered)
         site = link_site(gathered.infos, pages, resolver, self.config, guarded_reader(log), listings)

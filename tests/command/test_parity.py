@@ -79,6 +79,8 @@ def test_same_link_checks_as_the_plugin(both_builds, tmp_path):
     assert ours["edges"] == plugin["edges"]
     assert [n["id"] for n in ours["nodes"]] == [n["id"] for n in plugin["nodes"]]
     assert [n["title"] for n in ours["nodes"]] == [n["title"] for n in plugin["nodes"]]
+    # Links to the export and the report count as links to files of the site in both.
+    assert [n["metrics"] for n in ours["nodes"]] == [n["metrics"] for n in plugin["nodes"]]
 
 
 def test_zensical_resolves_relative_hrefs_in_raw_html_from_the_source_folder(zensical, tmp_path):
