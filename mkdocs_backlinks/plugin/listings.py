@@ -22,26 +22,18 @@ Only plugin options and `File` attributes are read here, never a plugin's intern
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import Dict, Iterable, List
 
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure.pages import Page
 
+from mkdocs_backlinks.core.listings import blog_layout, is_enabled, option_value, tags_listing_rule
 from mkdocs_backlinks.core.site import Listings
 
 
 def _instances(plugins: PluginCollection, module: str) -> List[BasePlugin[Config]]:
     return [plugin for plugin in plugins.values() if type(plugin).__module__.startswith(module)]
-
-
-def _option(plugin: BasePlugin[Config], name: str, default: object) -> object:
-    try:
-        value = plugin.config[name]
-    except (KeyError, TypeError, AttributeError):
-        return default
-    return default if value is None else value
 
 
 def _source(page: Page) -> str:
@@ -73,36 +65,33 @@ def find_listings(plugins: PluginCollection, pages: Iterable[Page]) -> Listings:
     generated = set()
 
     for tags in _instances(plugins, "material.plugins.tags"):
-        if not _option(tags, "enabled", True):
+        if not is_enabled(tags.config):
             continue
-        # Material >= 9.6: a page lists tags where its source has the directive (the plugin
-        # replaces it in the Markdown, so the source is read again); before: one `tags_file`.
-        directive = re.compile(r"<!--\s*" + re.escape(str(_option(tags, "listings_directive", "material/tags"))))
-        tags_file = _option(tags, "tags_file", None)
+        # Material >= 9.6: a page lists tags where its source has the directive; before: one
+        # `tags_file`.
+        rule = tags_listing_rule(tags.config)
         for page in pages:
-            if page.file.src_uri == tags_file or directive.search(_source(page)):
+            if rule.lists(page.file.src_uri, lambda page=page: _source(page)):
                 sources.add(page.file.src_uri)
 
     for blog in _instances(plugins, "material.plugins.blog"):
-        if not _option(blog, "enabled", True):
+        if not is_enabled(blog.config):
             continue
-        blog_dir = posixpath.normpath(str(_option(blog, "blog_dir", "blog")))
-        post_dir = posixpath.normpath(str(_option(blog, "post_dir", "{blog}/posts")).format(blog=blog_dir))
-        index = "index.md" if blog_dir == "." else f"{blog_dir}/index.md"
-        posts = [page.file.src_uri for page in pages if page.file.src_uri.startswith(post_dir + "/")]
+        layout = blog_layout(blog.config)
+        posts = layout.posts(page.file.src_uri for page in pages)
         for page in pages:
             src = page.file.src_uri
             if str(getattr(page.file, "generated_by", None) or "").startswith("material/blog"):
                 generated.add(src)
                 sources.add(src)
-            elif src == index:
+            elif src == layout.index:
                 sources.add(src)
                 template_links[src] = posts
 
     for literate_nav in _instances(plugins, "mkdocs_literate_nav."):
         # Its nav files (SUMMARY.md) are built as pages too, but are the nav, not content.
-        nav_file = str(_option(literate_nav, "nav_file", "SUMMARY.md"))
-        implicit_index = bool(_option(literate_nav, "implicit_index", False))
+        nav_file = str(option_value(literate_nav.config, "nav_file", "SUMMARY.md"))
+        implicit_index = bool(option_value(literate_nav.config, "implicit_index", False))
         for page in pages:
             if posixpath.basename(page.file.src_uri) == nav_file and not (
                 implicit_index and is_index_page(page.file.name)
