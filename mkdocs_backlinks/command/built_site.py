@@ -5,7 +5,10 @@ What the generators write (checked on zensical 0.0.73, mkdocs 2.0.dev6 and MkDoc
 themes):
 - Zensical: Material's markup. Content in `<article class="md-content__inner md-typeset">`
   (inside `<main class="md-main">`, so the article must win over `<main>`); H1 with a
-  `<a class="headerlink">&para;</a>` permalink; `<title>` is `Page - Site`; `<meta
+  `<a class="headerlink">&para;</a>` permalink; the blog's views (its index, archive,
+  category and pagination pages) have no article but `<div class="md-content__inner">` with the
+  page's content in a `<header class="md-typeset">`, then the post excerpts (`article.md-post`)
+  and the pagination; `<title>` is `Page - Site`; `<meta
   name="generator" content="zensical-0.0.73">`. Nav in `<nav class="md-nav md-nav--primary">`:
   sections are `li.md-nav__item--nested` headed by a `<label>`, pages `a.md-nav__link`, the
   current page has a `<label for="__toc">`, its table of contents (`#frag` links) and a link
@@ -39,7 +42,7 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
-from mkdocs_backlinks.command.html_scan import Selector, find_inner, parse_selector, plain_text
+from mkdocs_backlinks.command.html_scan import Selector, find_inner, parse_selector, plain_text, without_elements
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
@@ -50,12 +53,22 @@ CONTENT_REGIONS: Tuple[Selector, ...] = tuple(
     parse_selector(s)
     for s in (
         "article.md-content__inner",  # Zensical, Material for MkDocs
+        # Their blog views (index, archive, category pages; `blog.html`): the page's own
+        # content, where the plugin's panel goes too; the post excerpts and the site's nav
+        # around it are the template's, not the page's.
+        "header.md-typeset",
         "div.col-md-9[role=main]",  # MkDocs 1.x `mkdocs` theme
         "div[role=main].document",  # MkDocs 1.x `readthedocs` theme
         "main",  # MkDocs 2.0 pre-releases; last, as Material also has a <main> around everything
     )
 )
 """The content regions of the themes this command knows, the first found winning."""
+
+TEMPLATE_PARTS: Tuple[Selector, ...] = (parse_selector("nav.md-tags"),)
+"""Parts of a content region that the theme's template writes, not the page's Markdown: the tag
+chips of Material and Zensical (`nav.md-tags`), which link each tagged page to the tag listings.
+The plugin reads a page's content before the template adds them, so they are not the page's
+links."""
 
 _REFRESH = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">]*)""", re.IGNORECASE)
@@ -106,6 +119,11 @@ class BuiltSite:
     redirects: Dict[str, str] = field(default_factory=dict)
     """Redirect stubs: the stub's `File.url` -> the target page's `src_uri` ("" when the target
     is no page of the site), for `SiteResolver(redirects=...)`."""
+
+
+def page_content(page: BuiltPage) -> str:
+    """The page's content region as its Markdown made it: without the template's parts."""
+    return without_elements(page.html[page.content_start : page.content_end], TEMPLATE_PARTS)
 
 
 # --- URLs and sources ---------------------------------------------------------------------------

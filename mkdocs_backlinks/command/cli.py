@@ -21,8 +21,9 @@ from typing import Dict, Optional, Sequence, Tuple
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, read_built_site
+from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site
 from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, find_config, read_config
+from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import stylesheet_href, with_panel, with_stylesheet, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit
@@ -126,15 +127,17 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
 
 
 def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConfig) -> LinkedSite:
-    """The site's link graph, from each page's content region without an earlier run's panel."""
-    infos = page_infos(built.pages, config)
+    """The site's link graph, from each page's content region without an earlier run's panel;
+    tag listings and blog views are treated as the plugin treats them."""
+    listings = find_listings(config, built.pages, log)
+    infos = with_post_crumbs(page_infos(built.pages, config), listings)
     files = with_written_files(built.files, options, [STYLESHEET] if options.stylesheet else [])
     resolver = SiteResolver(files, config.site_url, built.redirects)
     pages = (
-        PageHTML(page.src_uri, page.url, without_panel(page.html[page.content_start : page.content_end]))
+        PageHTML(page.src_uri, page.url, without_panel(page_content(page)))
         for page in built.pages
     )
-    return link_site(infos, pages, resolver, options, guarded_reader(log))
+    return link_site(infos, pages, resolver, options, guarded_reader(log), listings)
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

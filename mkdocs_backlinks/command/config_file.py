@@ -15,6 +15,10 @@ Where the options sit:
   none of the keys a site config has (`site_name`, `nav`, `theme`, `plugins`, `docs_dir`, ... see
   `SITE_KEYS`) is taken to be the `backlinks` options themselves; the option validator then
   names any key that is not an option.
+
+The `blog` and `tags` entries (`material/blog`, `material/tags`: Zensical takes both names) are
+read the same way, as plain mappings: they say which pages are automatic listings
+(`command/listings.py`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ else:  # pragma: no cover - exercised on Python < 3.11 only
     import tomli as tomllib
 
 PLUGIN_NAME = "backlinks"
+BLOG_NAMES = ("blog", "material/blog")
+TAGS_NAMES = ("tags", "material/tags")
+"""The names Material's blog and tags plugins go by (Zensical takes both)."""
 CONFIG_NAMES = ("zensical.toml", "mkdocs.yml", "properdocs.yml")
 """Looked for in this order in the current folder when `-f` is not given."""
 
@@ -74,6 +81,10 @@ class SiteConfig:
     """`theme.language` (Material, Zensical) or `theme.locale` (mkdocs, readthedocs themes)."""
     custom_dir: Optional[str] = None
     """`theme.custom_dir` (absolute): where a site overrides the panel's template."""
+    blog_plugins: List[Dict[str, Any]] = field(default_factory=list)
+    """The options of each `blog` (or `material/blog`) entry of `plugins`, as written."""
+    tags_plugins: List[Dict[str, Any]] = field(default_factory=list)
+    """The options of each `tags` (or `material/tags`) entry of `plugins`, as written."""
 
     @classmethod
     def defaults(cls, base_dir: str) -> "SiteConfig":
@@ -249,10 +260,11 @@ def _kind(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _plugin_entry(plugins: object, path: str) -> Tuple[bool, Dict[str, Any]]:
-    """(found, options) for the `backlinks` entry of a `plugins` value (list or mapping)."""
+def _plugin_items(plugins: object, path: str) -> List[Tuple[str, Dict[str, Any]]]:
+    """(name, options) of each entry of a `plugins` value (list or mapping), in order; options
+    {} when an entry has none."""
     if plugins is None:
-        return False, {}
+        return []
     items: List[Tuple[object, object]] = []
     if isinstance(plugins, dict):
         items = list(plugins.items())
@@ -269,13 +281,22 @@ def _plugin_entry(plugins: object, path: str) -> Tuple[bool, Dict[str, Any]]:
                 )
     else:
         raise ConfigFileError(f"{path}: 'plugins' must be a list or a mapping, found {_kind(plugins)}")
+    out = []
+    for name, options in items:
+        if options is not None and not isinstance(options, dict):
+            # Only the entries read here are checked: others belong to their generator.
+            if name in (PLUGIN_NAME, *BLOG_NAMES, *TAGS_NAMES):
+                raise ConfigFileError(f"{path}: the '{name}' plugin options must be a mapping, found {_kind(options)}")
+            continue
+        out.append((str(name), dict(options or {})))
+    return out
+
+
+def _plugin_entry(items: List[Tuple[str, Dict[str, Any]]]) -> Tuple[bool, Dict[str, Any]]:
+    """(found, options) for the `backlinks` entry."""
     for name, options in items:
         if name == PLUGIN_NAME:
-            if options is None:
-                return True, {}
-            if not isinstance(options, dict):
-                raise ConfigFileError(f"{path}: the '{PLUGIN_NAME}' plugin options must be a mapping, found {_kind(options)}")
-            return True, dict(options)
+            return True, options
     return False, {}
 
 
@@ -298,7 +319,8 @@ def _site_config(data: Dict[str, Any], path: str) -> SiteConfig:
             has_plugin_entry=True,
             docs_dir=os.path.join(folder, "docs"),
         )
-    found, options = _plugin_entry(data.get("plugins"), path)
+    plugins = _plugin_items(data.get("plugins"), path)
+    found, options = _plugin_entry(plugins)
     docs_dir = _optional_str(data, "docs_dir", path) or "docs"
     use_directory_urls = data.get("use_directory_urls", True)
     if not isinstance(use_directory_urls, bool):
@@ -324,4 +346,6 @@ def _site_config(data: Dict[str, Any], path: str) -> SiteConfig:
         nav=nav,
         theme_language=language,
         custom_dir=custom_dir,
+        blog_plugins=[options for name, options in plugins if name in BLOG_NAMES],
+        tags_plugins=[options for name, options in plugins if name in TAGS_NAMES],
     )

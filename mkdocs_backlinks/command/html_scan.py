@@ -268,3 +268,23 @@ def plain_text(fragment: str, skip_classes: Tuple[str, ...] = ("headerlink",)) -
     if "&" in text:
         text = html_lib.unescape(text)
     return _SPACES.sub(" ", text).strip()
+
+
+def without_elements(html: str, selectors: Sequence[Selector]) -> str:
+    """`html` with every element matched by one of `selectors` taken out, start tag to end tag;
+    an element whose end tag is missing is left in (and nothing after it is looked at)."""
+    parts = []
+    position = 0
+    while True:
+        hit = find_first(html, selectors, position)
+        if hit is None:
+            break
+        tag = hit[1]
+        close = element_end(html, tag)
+        end = html.find(">", close) + 1 if close is not None else 0
+        if not end:
+            break
+        parts.append(html[position : tag.start])
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)

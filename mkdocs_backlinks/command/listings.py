@@ -1,0 +1,177 @@
+"""Which pages of a built site are automatic listings (Material's tag listings and blog views,
+as Zensical or Material for MkDocs built them), as the plugin finds them during a build: a
+`core.site.Listings` from the config file's `blog` and `tags` entries and the built pages.
+
+The rules are the plugin's (`core.listings`); what differs is how the pages are known. A tag
+listing is found in its Markdown source, as the plugin finds it. A blog's posts and generated
+views have no Markdown source at their path in the built site (posts are published at
+`{date}/{slug}`, not under `posts/`), so under the blog dir a page without a source is:
+- one of the blog's generated views (archive, category, author and pagination pages, which
+  the plugin knows by `File.generated_by`) when its path has the form the blog's options give
+  them: `archive_url_format`, `categories_url_format`, `authors_profiles_url_format`, each
+  optionally followed by `pagination_url_format`, or `pagination_url_format` alone (the blog
+  index's further pages);
+- a post otherwise.
+A form that is all placeholders (`categories_url_format: "{slug}"`) cannot be told from a
+post's path, so it is not used, and such views are taken for posts.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import replace
+from typing import Callable, Dict, List, Optional, Pattern, Sequence, Set
+
+from mkdocs_backlinks.command.built_site import BuiltPage, page_dest
+from mkdocs_backlinks.command.config_file import SiteConfig
+from mkdocs_backlinks.core.listings import blog_layout, is_enabled, option_value, tags_listing_rule
+from mkdocs_backlinks.core.messages import Log
+from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.site import Listings
+
+__all__ = ["blog_path", "find_listings", "markdown_reader", "view_pattern", "with_post_crumbs"]
+
+VIEW_FORMATS = (
+    ("archive_url_format", "archive/{date}"),
+    ("categories_url_format", "category/{slug}"),
+    ("authors_profiles_url_format", "author/{slug}"),
+)
+"""The blog options that place its generated views, with Material's defaults (Zensical's too)."""
+PAGINATION_FORMAT = ("pagination_url_format", "page/{page}")
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_ANY_SEGMENTS = r"[^/]+(?:/[^/]+)*"
+"""What a placeholder stands for: a date may span segments (`archive_url_date_format: yyyy/MM`)."""
+
+
+def _format_pattern(url_format: str) -> Optional[str]:
+    """A regex for the paths of a URL format (`archive/{date}`), None when it has no literal text
+    to tell its pages from posts."""
+    url_format = url_format.strip("/")
+    literal = _PLACEHOLDER.sub("", url_format)
+    if not literal.strip("/"):
+        return None
+    return _ANY_SEGMENTS.join(re.escape(part) for part in _PLACEHOLDER.split(url_format))
+
+
+def view_pattern(options: object) -> Optional[Pattern[str]]:
+    """The paths (under the blog dir, as `blog_path` gives them) of the generated views of a blog
+    with these options; None when no format can be told from posts."""
+    views = [p for p in (_format_pattern(str(option_value(options, n, d))) for n, d in VIEW_FORMATS) if p]
+    pagination = _format_pattern(str(option_value(options, *PAGINATION_FORMAT)))
+    alternatives = []
+    if views:
+        paged = f"(?:/{pagination})?" if pagination else ""
+        alternatives.append(f"(?:{'|'.join(views)}){paged}")
+    if pagination:
+        alternatives.append(pagination)
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def blog_path(site_path: str, blog_dir: str) -> Optional[str]:
+    """The path of the page written at `site_path` under the blog dir, without its file name's
+    `index.html` or `.html` and slashes around (`blog/page/2/index.html` -> `page/2`,
+    `blog/archive/2024.html` -> `archive/2024`); None when the page is not under it."""
+    if blog_dir != ".":
+        if not site_path.startswith(blog_dir + "/"):
+            return None
+        site_path = site_path[len(blog_dir) + 1 :]
+    folder, _, name = site_path.rpartition("/")
+    if posixpath.splitext(name)[0] != "index":
+        folder = posixpath.join(folder, posixpath.splitext(name)[0])
+    return folder.strip("/")
+
+
+def has_source(page: BuiltPage) -> bool:
+    """Whether the page was found to be built from a Markdown source in `docs_dir`."""
+    return page.src_uri != page.site_path
+
+
+def markdown_reader(docs_dir: Optional[str]) -> Callable[[BuiltPage], str]:
+    """Reads a page's Markdown source as written ("" without one, or when it cannot be read:
+    the front matter reader has said so already)."""
+
+    def read(page: BuiltPage) -> str:
+        if not docs_dir or not has_source(page):
+            return ""
+        try:
+            with open(os.path.join(docs_dir, *page.src_uri.split("/")), encoding="utf-8-sig", errors="replace") as file:
+                return file.read()
+        except OSError:
+            return ""
+
+    return read
+
+
+def find_listings(
+    config: SiteConfig,
+    pages: Sequence[BuiltPage],
+    log: Log,
+    markdown: Optional[Callable[[BuiltPage], str]] = None,
+) -> Listings:
+    """The listing pages among the built `pages`, from the `blog` and `tags` entries of the
+    config; `markdown` reads a page's source (default: from `config.docs_dir`)."""
+    read = markdown or markdown_reader(config.docs_dir)
+    where = os.path.basename(config.config_path) if config.config_path else "config"
+    sources: Set[str] = set()
+    template_links: Dict[str, List[str]] = {}
+    generated: Set[str] = set()
+
+    for tags in config.tags_plugins:
+        if not is_enabled(tags):
+            continue
+        rule = tags_listing_rule(tags)
+        for page in pages:
+            if has_source(page) and rule.lists(page.src_uri, lambda page=page: read(page)):
+                sources.add(page.src_uri)
+
+    for blog in config.blog_plugins:
+        if not is_enabled(blog):
+            continue
+        try:
+            layout = blog_layout(blog)
+        except ValueError as error:
+            log.warning(f"{where}: {error}; its posts and views are taken for ordinary pages.")
+            continue
+        views = view_pattern(blog)
+        index_path = page_dest(layout.index, config.use_directory_urls)
+        index = None
+        posts = []
+        for page in pages:
+            if page.src_uri == layout.index or page.site_path == index_path:
+                index = page.src_uri
+            elif layout.is_post(page.src_uri):
+                posts.append(page.src_uri)
+            elif not has_source(page):
+                path = blog_path(page.site_path, layout.blog_dir)
+                if path is None:
+                    continue
+                if views is not None and views.fullmatch(path):
+                    generated.add(page.src_uri)
+                    sources.add(page.src_uri)
+                else:
+                    posts.append(page.src_uri)
+        if index is not None:
+            sources.add(index)
+            template_links[index] = posts
+
+    return Listings(frozenset(sources), template_links, frozenset(generated))
+
+
+def with_post_crumbs(infos: Dict[str, PageInfo], listings: Listings) -> Dict[str, PageInfo]:
+    """The pages with each blog post placed under its blog index, as Material's blog places it
+    (the post's parent in the nav is the index page), so that a panel shows the same sections
+    for a post as the plugin: the index's sections, then the index itself. The posts are the
+    index's template links. The built nav never lists posts, so they have no sections else."""
+    out = dict(infos)
+    for index, posts in listings.template_links.items():
+        parent = infos.get(index)
+        if parent is None:
+            continue
+        crumbs = parent.crumbs + (parent.title,)
+        for post in posts:
+            if post in out:
+                out[post] = replace(out[post], crumbs=crumbs)
+    return out
