@@ -66,3 +66,18 @@ def test_no_snippet_when_length_is_zero():
 def test_odd_offsets_never_raise(start):
     # No link starts there: an empty snippet, whatever the offset.
     assert str(snippet_at("<p>tiny</p>", start, 80)) == ""
+
+
+@pytest.mark.parametrize("cut_first", [False, True], ids=["first", "after-a-cut"])
+def test_no_snippet_for_a_template_link(cut_first):
+    """A link a listing shows through its template (start -1) has no snippet, even after another
+    link of the same page was cut (the blog index: its own links, then its posts)."""
+    from types import SimpleNamespace
+
+    from mkdocs_backlinks.core.snippets import Snippets
+
+    html = '<p>News from <a href="../">home</a>.</p>'
+    snippets = Snippets({"blog/index.md": html}, 80)
+    if cut_first:
+        assert str(snippets(SimpleNamespace(source="blog/index.md", start=html.index("<a")))) == "News from home."
+    assert snippets(SimpleNamespace(source="blog/index.md", start=-1)) is None

@@ -215,12 +215,14 @@ class Snippets:
                 cutter.content = new
 
     def __call__(self, link: LinkPlace) -> Optional[Snippet]:
-        if self.length <= 0:
+        # A link with no place in the HTML (one a listing shows through its template) has no
+        # text around it, whether or not the page's other links were cut already.
+        if self.length <= 0 or link.start < 0:
             return None
         cutter = self._cutters.get(link.source)
         if cutter is None:
             content = self.contents.get(link.source)
-            if content is None or link.start < 0:
+            if content is None:
                 return None
             cutter = self._cutters[link.source] = SnippetCutter(content, self.length)
         return cutter.at(link.start)
