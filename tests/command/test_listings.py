@@ -1,0 +1,366 @@
+"""Tag listings and blog views in the post-build command, treated as the plugin treats them: the
+rules (golden tables), then a real Zensical build of a site with a blog and a tags listing in
+both URL modes (YAML and zensical.toml), and parity with MkDocs 1.6 + Material's blog and tags
+plugins + the plugin on the same site."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import pytest
+import yaml
+
+from conftest import read_panel
+from mkdocs_backlinks.command.built_site import BuiltPage, page_content
+from mkdocs_backlinks.command.config_file import SiteConfig
+from mkdocs_backlinks.command.html_scan import parse_selector, without_elements
+from mkdocs_backlinks.command.listings import blog_path, find_listings, view_pattern
+from mkdocs_backlinks.core.listings import blog_layout, tags_listing_rule
+from mkdocs_backlinks.core.site import Listings
+
+from .conftest import command, run, write_docs
+
+# --- The rules ----------------------------------------------------------------------------------
+
+# (id, blog options, (blog_dir, post_dir, index) or the start of the error)
+LAYOUTS = [
+    ("defaults", {}, ("blog", "blog/posts", "blog/index.md")),
+    ("none-values", {"blog_dir": None, "post_dir": None}, ("blog", "blog/posts", "blog/index.md")),
+    ("custom-dir", {"blog_dir": "news/"}, ("news", "news/posts", "news/index.md")),
+    ("root-blog", {"blog_dir": "."}, (".", "posts", "index.md")),
+    ("post-dir", {"blog_dir": "b", "post_dir": "{blog}/articles"}, ("b", "b/articles", "b/index.md")),
+    ("post-dir-outside", {"post_dir": "posts"}, ("blog", "posts", "blog/index.md")),
+    ("bad-placeholder", {"post_dir": "{blog_dir}/posts"}, "blog option 'post_dir' '{blog_dir}/posts'"),
+    ("bad-brace", {"post_dir": "{blog/posts"}, "blog option 'post_dir'"),
+]
+
+
+@pytest.mark.parametrize("name, options, expected", LAYOUTS, ids=[c[0] for c in LAYOUTS])
+def test_blog_layout(name, options, expected):
+    if isinstance(expected, str):
+        with pytest.raises(ValueError) as caught:
+            blog_layout(options)
+        assert str(caught.value).startswith(expected) and "\n" not in str(caught.value)
+        return
+    layout = blog_layout(options)
+    assert (layout.blog_dir, layout.post_dir, layout.index) == expected
+    assert layout.is_post(layout.post_dir + "/a.md") and not layout.is_post(layout.post_dir + "x/a.md")
+
+
+# (id, tags options, page source path, its Markdown, whether it is a tag listing)
+TAG_LISTINGS = [
+    ("directive", {}, "tags.md", "# Tags\n\n<!-- material/tags -->\n", True),
+    ("directive-with-options", {}, "t.md", "<!--material/tags { include: [a] } -->", True),
+    ("directive-spaced", {}, "t.md", "<!--   material/tags -->", True),
+    ("no-directive", {}, "t.md", "# Tags\n\nmaterial/tags in prose\n", False),
+    ("other-directive", {"listings_directive": "my/tags"}, "t.md", "<!-- my/tags -->", True),
+    ("default-when-other-set", {"listings_directive": "my/tags"}, "t.md", "<!-- material/tags -->", False),
+    ("directive-as-regex-text", {"listings_directive": "a.b"}, "t.md", "<!-- axb -->", False),
+    ("tags-file", {"tags_file": "tags.md"}, "tags.md", "# Tags\n", True),
+    ("tags-file-other-page", {"tags_file": "tags.md"}, "other.md", "# Other\n", False),
+]
+
+
+@pytest.mark.parametrize("name, options, src, markdown, expected", TAG_LISTINGS, ids=[c[0] for c in TAG_LISTINGS])
+def test_tags_listing_rule(name, options, src, markdown, expected):
+    assert tags_listing_rule(options).lists(src, lambda: markdown) is expected
+
+
+# (id, blog options, site path, what the page is to the blog: None not under the blog dir,
+# "view" one of its generated views, "other" anything else)
+VIEW_PATHS = [
+    ("archive", {}, "blog/archive/2024/index.html", "view"),
+    ("archive-file-urls", {}, "blog/archive/2024.html", "view"),
+    ("archive-paged", {}, "blog/archive/2024/page/2/index.html", "view"),
+    ("archive-paged-file-urls", {}, "blog/archive/2024/page/2.html", "view"),
+    ("category", {}, "blog/category/news/index.html", "view"),
+    ("category-paged", {}, "blog/category/news/page/3/index.html", "view"),
+    ("author", {}, "blog/author/jane/index.html", "view"),
+    ("index-paged", {}, "blog/page/2/index.html", "view"),
+    ("post", {}, "blog/2024/01/10/post-1/index.html", "other"),
+    ("post-file-urls", {}, "blog/2024/01/10/post-1.html", "other"),
+    ("index", {}, "blog/index.html", "other"),
+    ("bare-archive-folder", {}, "blog/archive/index.html", "other"),
+    ("not-under-blog", {}, "guide/index.html", None),
+    ("blog-prefix-only", {}, "blogger/archive/2024/index.html", None),
+    ("monthly-archive", {"archive_url_format": "archive/{date}"}, "blog/archive/2024/05/index.html", "view"),
+    ("custom-formats", {"blog_dir": "news", "categories_url_format": "topics/{slug}", "pagination_url_format": "p{page}"},
+     "news/topics/x/p2/index.html", "view"),
+    ("custom-format-old-path", {"blog_dir": "news", "categories_url_format": "topics/{slug}"},
+     "news/category/x/index.html", "other"),
+    ("all-placeholder-format-unused", {"categories_url_format": "{slug}"}, "blog/news/index.html", "other"),
+    ("root-blog", {"blog_dir": "."}, "archive/2024/index.html", "view"),
+    ("root-blog-page", {"blog_dir": "."}, "guide/index.html", "other"),
+]
+
+
+@pytest.mark.parametrize("name, options, site_path, expected", VIEW_PATHS, ids=[c[0] for c in VIEW_PATHS])
+def test_blog_views_by_path(name, options, site_path, expected):
+    path = blog_path(site_path, blog_layout(options).blog_dir)
+    if path is None:
+        assert expected is None
+        return
+    pattern = view_pattern(options)
+    assert ("view" if pattern is not None and pattern.fullmatch(path) else "other") == expected
+
+
+def test_no_view_pattern_when_every_format_is_placeholders():
+    formats = ("archive_url_format", "categories_url_format", "authors_profiles_url_format", "pagination_url_format")
+    assert view_pattern({name: "{x}" for name in formats}) is None
+
+
+def _page(site_path: str, src: Optional[str] = None) -> BuiltPage:
+    html = "<main></main>"
+    return BuiltPage(site_path, src or site_path, site_path, site_path, html, 6, 6)
+
+
+SITE = [
+    _page("index.html", "index.md"),
+    _page("guide/index.html", "guide.md"),
+    _page("tags/index.html", "tags.md"),
+    _page("blog/index.html", "blog/index.md"),
+    _page("blog/2024/01/10/one/index.html"),
+    _page("blog/2024/02/10/two/index.html"),
+    _page("blog/archive/2024/index.html"),
+    _page("blog/category/news/index.html"),
+    _page("blog/page/2/index.html"),
+    _page("blog/about/index.html", "blog/about.md"),
+]
+SOURCES = {"tags.md": "# Tags\n<!-- material/tags -->\n", "guide.md": "# Guide\n"}
+POSTS = ["blog/2024/01/10/one/index.html", "blog/2024/02/10/two/index.html"]
+VIEWS = frozenset({"blog/archive/2024/index.html", "blog/category/news/index.html", "blog/page/2/index.html"})
+
+# (id, config fields, pages, expected listings)
+FIND = [
+    ("no-plugins", {}, SITE, Listings()),
+    ("tags-and-blog", {"tags_plugins": [{}], "blog_plugins": [{}]}, SITE,
+     Listings(frozenset({"tags.md", "blog/index.md"}) | VIEWS, {"blog/index.md": POSTS}, VIEWS)),
+    ("tags-only", {"tags_plugins": [{}]}, SITE, Listings(frozenset({"tags.md"}))),
+    ("tags-disabled", {"tags_plugins": [{"enabled": False}]}, SITE, Listings()),
+    ("blog-disabled", {"blog_plugins": [{"enabled": False}]}, SITE, Listings()),
+    ("blog-elsewhere", {"blog_plugins": [{"blog_dir": "news"}]}, SITE, Listings()),
+    ("bad-post-dir-skipped", {"blog_plugins": [{"post_dir": "{x}"}]}, SITE, Listings()),
+    # Without the sources (no docs_dir), the index is found where it is built.
+    ("index-without-source", {"blog_plugins": [{}]}, [_page("blog/index.html"), *SITE[4:9]],
+     Listings(frozenset({"blog/index.html"}) | VIEWS, {"blog/index.html": POSTS}, VIEWS)),
+    # Posts found by their sources when they are built where their source says.
+    ("posts-by-source", {"blog_plugins": [{}]}, [_page("blog/index.html", "blog/index.md"),
+                                                 _page("blog/posts/a/index.html", "blog/posts/a.md")],
+     Listings(frozenset({"blog/index.md"}), {"blog/index.md": ["blog/posts/a.md"]})),
+    ("file-urls-index", {"blog_plugins": [{}], "use_directory_urls": False},
+     [_page("blog/index.html"), _page("blog/archive/2024.html"), _page("blog/2024/01/10/one.html")],
+     Listings(frozenset({"blog/index.html", "blog/archive/2024.html"}), {"blog/index.html": ["blog/2024/01/10/one.html"]},
+              frozenset({"blog/archive/2024.html"}))),
+]
+
+
+@pytest.mark.parametrize("name, fields, pages, expected", FIND, ids=[c[0] for c in FIND])
+def test_find_listings(name, fields, pages, expected, caplog):
+    config = SiteConfig(config_path="/site/mkdocs.yml", **fields)
+    log = logging.getLogger("test_listings")
+    with caplog.at_level(logging.WARNING, logger="test_listings"):
+        found = find_listings(config, pages, log, markdown=lambda page: SOURCES.get(page.src_uri, ""))
+    assert found == expected
+    warned = [record.getMessage() for record in caplog.records]
+    if name == "bad-post-dir-skipped":
+        assert warned == ["mkdocs.yml: blog option 'post_dir' '{x}': the only placeholder it may have is {blog}; "
+                          "its posts and views are taken for ordinary pages."]
+    else:
+        assert warned == []
+
+
+TAG_CHIPS = '<nav class="md-tags"><a href="../tags/#tag:a" class="md-tag">a</a></nav>'
+# (id, content region, what is read of it)
+TEMPLATE_PARTS = [
+    ("tag-chips", "<h1>T</h1><p>x</p>\n" + TAG_CHIPS + "\n", "<h1>T</h1><p>x</p>\n\n"),
+    ("two-chip-lists", TAG_CHIPS + "<p>x</p>" + TAG_CHIPS, "<p>x</p>"),
+    ("nested-nav", '<nav class="md-tags"><nav>i</nav>t</nav><p>after</p>', "<p>after</p>"),
+    ("other-nav-kept", '<nav class="toc"><a href="a/">a</a></nav>', '<nav class="toc"><a href="a/">a</a></nav>'),
+    ("unclosed-kept", '<p>x</p><nav class="md-tags"><a href="t/">t</a>', '<p>x</p><nav class="md-tags"><a href="t/">t</a>'),
+    ("nothing", "", ""),
+]
+
+
+@pytest.mark.parametrize("name, region, expected", TEMPLATE_PARTS, ids=[c[0] for c in TEMPLATE_PARTS])
+def test_template_parts_are_not_content(name, region, expected):
+    html = f"<article class=\"md-content__inner\">{region}</article>"
+    page = BuiltPage("a.html", "a.md", "a.html", "A", html, len('<article class="md-content__inner">'), len(html) - len("</article>"))
+    assert page_content(page) == expected
+    assert without_elements(region, (parse_selector("nav.md-tags"),)) == expected
+
+
+# --- Real builds --------------------------------------------------------------------------------
+
+POST = """\
+---
+date: 2024-0{n}-10
+categories:
+  - Topic {n}
+{tags}---
+# Post {n}
+
+Post {n} is about [the guide](../../guide.md).
+
+<!-- more -->
+
+More of post {n}.
+"""
+
+DOCS = {
+    "index.md": "# Home\n\nThe [guide](guide.md), [other](other.md), the [blog](blog/index.md) and the [tags](tags.md).\n",
+    "guide.md": "---\ntags:\n  - alpha\n---\n# Guide\n\nBack [home](index.md).\n",
+    "other.md": "---\ntags:\n  - alpha\n---\n# Other\n\nSee the [guide](guide.md).\n",
+    "tags.md": "# Tags\n\n<!-- material/tags -->\n",
+    "blog/index.md": "# Blog\n\nNews from [home](../index.md).\n",
+    # Only the first post is tagged: the others are linked by the blog index alone (and its views).
+    **{
+        f"blog/posts/post{n}.md": POST.format(n=n, tags="tags:\n  - alpha\n" if n == 1 else "")
+        for n in (1, 2, 3)
+    },
+}
+OPTIONS = {
+    "graph_file": "links.json",
+    "orphans": "error",
+    "unreachable": "error",
+    "dead_ends": "error",
+    "broken_links": "error",
+}
+BLOG = {"pagination_per_page": 2}
+"""Three posts, two a page: the index and the archive have a second page."""
+
+
+def _built(stem: str, directory_urls: bool) -> str:
+    """Where a page is written: `guide` -> `guide/index.html` or `guide.html`."""
+    return stem + ("/index.html" if directory_urls else ".html")
+
+
+POST_STEMS = [f"blog/2024/0{n}/10/post-{n}" for n in (1, 2, 3)]
+
+
+def _site_pages(site: Path) -> List[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def _panels(site: Path) -> Dict[str, Optional[list]]:
+    return {page: read_panel((site / page).read_text(encoding="utf-8")) for page in _site_pages(site)}
+
+
+def _write_site(root: Path, directory_urls: bool, config_format: str, **options) -> Path:
+    write_docs(root, DOCS)
+    backlinks = {**OPTIONS, **options}
+    if config_format == "toml":
+        lines = [
+            "[project]", 'site_name = "Listings"', f"use_directory_urls = {str(directory_urls).lower()}",
+            "[project.plugins.blog]", *(f"{k} = {json.dumps(v)}" for k, v in BLOG.items()),
+            "[project.plugins.tags]",
+            "[project.plugins.backlinks]", *(f"{k} = {json.dumps(v)}" for k, v in backlinks.items()),
+        ]
+        (root / "zensical.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        config = {
+            "site_name": "Listings",
+            "use_directory_urls": directory_urls,
+            "theme": {"name": "material"},
+            "plugins": ["search", {"blog": BLOG}, "tags", {"backlinks": backlinks}],
+        }
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def _zensical_site(zensical: Path, root: Path) -> Path:
+    run([zensical, "build"], root)
+    result = command("site", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def _mkdocs16_site(root: Path) -> Path:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(True, "yml"), (False, "yml"), (True, "toml"), (False, "toml")],
+    ids=["dir-urls-yml", "file-urls-yml", "dir-urls-toml", "file-urls-toml"],
+)
+def zensical_site(request, zensical, tmp_path_factory):
+    """(site folder, directory URLs) of the site built by Zensical, then the command run on it."""
+    directory_urls, config_format = request.param
+    root = _write_site(tmp_path_factory.mktemp("zensical"), directory_urls, config_format)
+    return _zensical_site(zensical, root), directory_urls
+
+
+def _titles(panel: Optional[list]) -> List[str]:
+    return [entry.title for entry in panel or []]
+
+
+def test_listings_stay_out_of_panels(zensical_site):
+    site, directory_urls = zensical_site
+    pages = _site_pages(site)
+    # The blog's views exist: archive, category and pagination pages.
+    assert any("/archive/" in page for page in pages) and any("/category/" in page for page in pages)
+    assert sum("/page/2" in page for page in pages) == 2
+    panels = _panels(site)
+    # The tags page lists the guide and Other, the blog views list every post: none of them is
+    # in a panel.
+    guide = panels[_built("guide", directory_urls)]
+    assert _titles(guide) == ["Home", "Other", "Post 1", "Post 2", "Post 3"]
+    assert _titles(panels[_built("other", directory_urls)]) == ["Home"]
+    for post in POST_STEMS:
+        assert _titles(panels[_built(post, directory_urls)]) == [], post
+    # Posts sit under their blog index, as in Material's blog.
+    post_entries = [entry for entry in guide if entry.title.startswith("Post")]
+    assert {entry.crumbs for entry in post_entries} == {"Blog › Blog"}
+    # A view's panel sits in its own content, before the post excerpts, where the plugin puts it.
+    index = (site / "blog" / "index.html").read_text(encoding="utf-8")
+    assert index.index('<aside class="backlinks"') < index.index('<article class="md-post md-post--excerpt">')
+
+
+def test_blog_index_links_every_post_and_views_are_exempt(zensical_site):
+    site, directory_urls = zensical_site
+    graph = json.loads((site / "links.json").read_text(encoding="utf-8"))
+    posts = {node["id"] for node in graph["nodes"] if node["title"].startswith("Post ")}
+    assert len(posts) == 3
+    from_index = {edge["to"] for edge in graph["edges"] if edge["from"] == "blog/index.md"}
+    assert posts <= from_index
+    # Posts 2 and 3 are linked by the blog index alone, the archive, category and pagination
+    # pages by nobody's content: with orphans, unreachable and dead ends at `error`, the command
+    # passed (--strict), and nothing was found.
+    for check in ("orphans", "unreachable", "dead_ends", "broken_links"):
+        assert graph["checks"][check]["findings"] == [], check
+
+
+def test_listings_in_panels_when_asked(zensical, tmp_path):
+    """The same site with `listings_in_panels: true`: the tags page and the blog index are back
+    in the panels (so the tests above can fail)."""
+    root = _write_site(tmp_path, True, "yml", listings_in_panels=True)
+    panels = _panels(_zensical_site(zensical, root))
+    assert "Tags" in _titles(panels["guide/index.html"])
+    assert _titles(panels["blog/2024/02/10/post-2/index.html"]) == ["Blog"]
+    assert sorted(_titles(panels["blog/2024/01/10/post-1/index.html"])) == ["Blog", "Tags"]
+
+
+@pytest.mark.parametrize("listings_in_panels", [False, True], ids=["listings-out", "listings-in"])
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_same_panels_as_the_plugin(zensical, tmp_path, directory_urls, listings_in_panels):
+    """MkDocs 1.6 + Material's blog and tags plugins + the plugin, and Zensical + the command, on
+    the same site: the same panels on every page, entry by entry."""
+    plugin_site = _mkdocs16_site(_write_site(tmp_path / "mkdocs", directory_urls, "yml", listings_in_panels=listings_in_panels))
+    command_site = _zensical_site(zensical, _write_site(tmp_path / "zensical", directory_urls, "yml", listings_in_panels=listings_in_panels))
+    plugin, ours = _panels(plugin_site), _panels(command_site)
+    assert sorted(plugin) == sorted(ours)
+    assert sum(bool(panel) for panel in plugin.values()) >= 4
+    assert any(entry.crumbs for panel in plugin.values() for entry in panel or [])
+    for page in plugin:
+        assert ours[page] == plugin[page], page
