@@ -112,6 +112,32 @@ CASES = [
           { name = "mermaid", class = "mermaid", format = "pymdownx.superfences.fence_code_format" },
         ]
      """, {"plugin_options": {}, "has_plugin_entry": False}),
+    # Material's blog and tags entries, for the listings (read as the `backlinks` entry is).
+    ("blog-tags-list", "mkdocs.yml", """
+        plugins:
+          - search
+          - blog:
+              blog_dir: news
+          - material/tags
+          - backlinks
+     """, {"blog_plugins": [{"blog_dir": "news"}], "tags_plugins": [{}], "has_plugin_entry": True}),
+    ("blog-tags-mapping", "mkdocs.yml", """
+        plugins:
+          material/blog: {post_dir: "{blog}/articles"}
+          tags: {listings_directive: my/tags}
+          blog: {blog_dir: second}
+     """, {"blog_plugins": [{"post_dir": "{blog}/articles"}, {"blog_dir": "second"}],
+           "tags_plugins": [{"listings_directive": "my/tags"}], "has_plugin_entry": False}),
+    ("blog-tags-toml", "zensical.toml", """
+        [project]
+        site_name = "Z"
+        [project.plugins.blog]
+        blog_dir = "news"
+        pagination_per_page = 2
+        [project.plugins.tags]
+     """, {"blog_plugins": [{"blog_dir": "news", "pagination_per_page": 2}], "tags_plugins": [{}]}),
+    ("no-blog-no-tags", "mkdocs.yml", "plugins: [search, backlinks]\n", {"blog_plugins": [], "tags_plugins": []}),
+    ("other-plugin-scalar-ignored", "mkdocs.yml", "plugins: [{search: true}, backlinks]\n", {"has_plugin_entry": True}),
     # Errors: one line, naming the file.
     ("bad-yaml", "mkdocs.yml", "site_name: [unclosed\n", "not valid YAML (line 2)"),
     ("bad-toml", "zensical.toml", "[project\n", "not valid TOML"),
@@ -120,6 +146,8 @@ CASES = [
     ("plugins-scalar", "mkdocs.yml", "plugins: backlinks\n", "'plugins' must be a list or a mapping"),
     ("plugins-bad-item", "mkdocs.yml", "plugins: [{a: 1, b: 2}]\n", "each entry of 'plugins' must be a name"),
     ("options-list", "mkdocs.yml", "plugins: [{backlinks: [orphans]}]\n", "the 'backlinks' plugin options must be a mapping"),
+    ("blog-options-list", "mkdocs.yml", "plugins: [{blog: [a]}]\n", "the 'blog' plugin options must be a mapping"),
+    ("tags-options-scalar", "mkdocs.yml", "plugins: {material/tags: yes}\n", "the 'material/tags' plugin options must be a mapping"),
     ("nav-not-list", "mkdocs.yml", "nav: index.md\n", "'nav' must be a list"),
     ("docs-dir-list", "mkdocs.yml", "docs_dir: [a]\n", "'docs_dir' must be a string"),
     ("dir-urls-str", "mkdocs.yml", "use_directory_urls: maybe\n", "'use_directory_urls' must be true or false"),
