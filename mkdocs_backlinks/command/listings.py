@@ -22,6 +22,7 @@ import os
 import posixpath
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Callable, Dict, List, Optional, Pattern, Sequence, Set
 
 from mkdocs_backlinks.command.built_site import BuiltPage, page_dest
@@ -124,7 +125,7 @@ def find_listings(
             continue
         rule = tags_listing_rule(tags)
         for page in pages:
-            if has_source(page) and rule.lists(page.src_uri, lambda page=page: read(page)):
+            if has_source(page) and rule.lists(page.src_uri, partial(read, page)):
                 sources.add(page.src_uri)
 
     for blog in config.blog_plugins:

@@ -93,6 +93,7 @@ def blog_layout(options: Any) -> BlogLayout:
     try:
         post_dir = posixpath.normpath(post_format.format(blog=blog_dir))
     except (KeyError, IndexError, ValueError):
-        raise ValueError(f"blog option 'post_dir' {post_format!r}: the only placeholder it may have is {{blog}}") from None
+        problem = f"blog option 'post_dir' {post_format!r}: the only placeholder it may have is {{blog}}"
+        raise ValueError(problem) from None
     index = "index.md" if blog_dir == "." else f"{blog_dir}/index.md"
     return BlogLayout(blog_dir=blog_dir, post_dir=post_dir, index=index)

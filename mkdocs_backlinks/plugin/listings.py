@@ -22,6 +22,7 @@ Only plugin options and `File` attributes are read here, never a plugin's intern
 from __future__ import annotations
 
 import posixpath
+from functools import partial
 from typing import Dict, Iterable, List
 
 from mkdocs.config.base import Config
@@ -71,7 +72,7 @@ def find_listings(plugins: PluginCollection, pages: Iterable[Page]) -> Listings:
         # `tags_file`.
         rule = tags_listing_rule(tags.config)
         for page in pages:
-            if rule.lists(page.file.src_uri, lambda page=page: _source(page)):
+            if rule.lists(page.file.src_uri, partial(_source, page)):
                 sources.add(page.file.src_uri)
 
     for blog in _instances(plugins, "material.plugins.blog"):

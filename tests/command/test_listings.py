@@ -90,10 +90,18 @@ VIEW_PATHS = [
     ("not-under-blog", {}, "guide/index.html", None),
     ("blog-prefix-only", {}, "blogger/archive/2024/index.html", None),
     ("monthly-archive", {"archive_url_format": "archive/{date}"}, "blog/archive/2024/05/index.html", "view"),
-    ("custom-formats", {"blog_dir": "news", "categories_url_format": "topics/{slug}", "pagination_url_format": "p{page}"},
-     "news/topics/x/p2/index.html", "view"),
-    ("custom-format-old-path", {"blog_dir": "news", "categories_url_format": "topics/{slug}"},
-     "news/category/x/index.html", "other"),
+    (
+        "custom-formats",
+        {"blog_dir": "news", "categories_url_format": "topics/{slug}", "pagination_url_format": "p{page}"},
+        "news/topics/x/p2/index.html",
+        "view",
+    ),
+    (
+        "custom-format-old-path",
+        {"blog_dir": "news", "categories_url_format": "topics/{slug}"},
+        "news/category/x/index.html",
+        "other",
+    ),
     ("all-placeholder-format-unused", {"categories_url_format": "{slug}"}, "blog/news/index.html", "other"),
     ("root-blog", {"blog_dir": "."}, "archive/2024/index.html", "view"),
     ("root-blog-page", {"blog_dir": "."}, "guide/index.html", "other"),
@@ -139,24 +147,41 @@ VIEWS = frozenset({"blog/archive/2024/index.html", "blog/category/news/index.htm
 # (id, config fields, pages, expected listings)
 FIND = [
     ("no-plugins", {}, SITE, Listings()),
-    ("tags-and-blog", {"tags_plugins": [{}], "blog_plugins": [{}]}, SITE,
-     Listings(frozenset({"tags.md", "blog/index.md"}) | VIEWS, {"blog/index.md": POSTS}, VIEWS)),
+    (
+        "tags-and-blog",
+        {"tags_plugins": [{}], "blog_plugins": [{}]},
+        SITE,
+        Listings(frozenset({"tags.md", "blog/index.md"}) | VIEWS, {"blog/index.md": POSTS}, VIEWS),
+    ),
     ("tags-only", {"tags_plugins": [{}]}, SITE, Listings(frozenset({"tags.md"}))),
     ("tags-disabled", {"tags_plugins": [{"enabled": False}]}, SITE, Listings()),
     ("blog-disabled", {"blog_plugins": [{"enabled": False}]}, SITE, Listings()),
     ("blog-elsewhere", {"blog_plugins": [{"blog_dir": "news"}]}, SITE, Listings()),
     ("bad-post-dir-skipped", {"blog_plugins": [{"post_dir": "{x}"}]}, SITE, Listings()),
     # Without the sources (no docs_dir), the index is found where it is built.
-    ("index-without-source", {"blog_plugins": [{}]}, [_page("blog/index.html"), *SITE[4:9]],
-     Listings(frozenset({"blog/index.html"}) | VIEWS, {"blog/index.html": POSTS}, VIEWS)),
+    (
+        "index-without-source",
+        {"blog_plugins": [{}]},
+        [_page("blog/index.html"), *SITE[4:9]],
+        Listings(frozenset({"blog/index.html"}) | VIEWS, {"blog/index.html": POSTS}, VIEWS),
+    ),
     # Posts found by their sources when they are built where their source says.
-    ("posts-by-source", {"blog_plugins": [{}]}, [_page("blog/index.html", "blog/index.md"),
-                                                 _page("blog/posts/a/index.html", "blog/posts/a.md")],
-     Listings(frozenset({"blog/index.md"}), {"blog/index.md": ["blog/posts/a.md"]})),
-    ("file-urls-index", {"blog_plugins": [{}], "use_directory_urls": False},
-     [_page("blog/index.html"), _page("blog/archive/2024.html"), _page("blog/2024/01/10/one.html")],
-     Listings(frozenset({"blog/index.html", "blog/archive/2024.html"}), {"blog/index.html": ["blog/2024/01/10/one.html"]},
-              frozenset({"blog/archive/2024.html"}))),
+    (
+        "posts-by-source",
+        {"blog_plugins": [{}]},
+        [_page("blog/index.html", "blog/index.md"), _page("blog/posts/a/index.html", "blog/posts/a.md")],
+        Listings(frozenset({"blog/index.md"}), {"blog/index.md": ["blog/posts/a.md"]}),
+    ),
+    (
+        "file-urls-index",
+        {"blog_plugins": [{}], "use_directory_urls": False},
+        [_page("blog/index.html"), _page("blog/archive/2024.html"), _page("blog/2024/01/10/one.html")],
+        Listings(
+            frozenset({"blog/index.html", "blog/archive/2024.html"}),
+            {"blog/index.html": ["blog/2024/01/10/one.html"]},
+            frozenset({"blog/archive/2024.html"}),
+        ),
+    ),
 ]
 
 
@@ -169,8 +194,10 @@ def test_find_listings(name, fields, pages, expected, caplog):
     assert found == expected
     warned = [record.getMessage() for record in caplog.records]
     if name == "bad-post-dir-skipped":
-        assert warned == ["mkdocs.yml: blog option 'post_dir' '{x}': the only placeholder it may have is {blog}; "
-                          "its posts and views are taken for ordinary pages."]
+        assert warned == [
+            "mkdocs.yml: blog option 'post_dir' '{x}': the only placeholder it may have is {blog}; "
+            "its posts and views are taken for ordinary pages."
+        ]
     else:
         assert warned == []
 
@@ -182,15 +209,21 @@ TEMPLATE_PARTS = [
     ("two-chip-lists", TAG_CHIPS + "<p>x</p>" + TAG_CHIPS, "<p>x</p>"),
     ("nested-nav", '<nav class="md-tags"><nav>i</nav>t</nav><p>after</p>', "<p>after</p>"),
     ("other-nav-kept", '<nav class="toc"><a href="a/">a</a></nav>', '<nav class="toc"><a href="a/">a</a></nav>'),
-    ("unclosed-kept", '<p>x</p><nav class="md-tags"><a href="t/">t</a>', '<p>x</p><nav class="md-tags"><a href="t/">t</a>'),
+    (
+        "unclosed-kept",
+        '<p>x</p><nav class="md-tags"><a href="t/">t</a>',
+        '<p>x</p><nav class="md-tags"><a href="t/">t</a>',
+    ),
     ("nothing", "", ""),
 ]
 
 
 @pytest.mark.parametrize("name, region, expected", TEMPLATE_PARTS, ids=[c[0] for c in TEMPLATE_PARTS])
 def test_template_parts_are_not_content(name, region, expected):
-    html = f"<article class=\"md-content__inner\">{region}</article>"
-    page = BuiltPage("a.html", "a.md", "a.html", "A", html, len('<article class="md-content__inner">'), len(html) - len("</article>"))
+    html = f'<article class="md-content__inner">{region}</article>'
+    page = BuiltPage(
+        "a.html", "a.md", "a.html", "A", html, len('<article class="md-content__inner">'), len(html) - len("</article>")
+    )
     assert page_content(page) == expected
     assert without_elements(region, (parse_selector("nav.md-tags"),)) == expected
 
@@ -219,10 +252,7 @@ DOCS = {
     "tags.md": "# Tags\n\n<!-- material/tags -->\n",
     "blog/index.md": "# Blog\n\nNews from [home](../index.md).\n",
     # Only the first post is tagged: the others are linked by the blog index alone (and its views).
-    **{
-        f"blog/posts/post{n}.md": POST.format(n=n, tags="tags:\n  - alpha\n" if n == 1 else "")
-        for n in (1, 2, 3)
-    },
+    **{f"blog/posts/post{n}.md": POST.format(n=n, tags="tags:\n  - alpha\n" if n == 1 else "") for n in (1, 2, 3)},
 }
 OPTIONS = {
     "graph_file": "links.json",
@@ -256,10 +286,14 @@ def _write_site(root: Path, directory_urls: bool, config_format: str, **options)
     backlinks = {**OPTIONS, **options}
     if config_format == "toml":
         lines = [
-            "[project]", 'site_name = "Listings"', f"use_directory_urls = {str(directory_urls).lower()}",
-            "[project.plugins.blog]", *(f"{k} = {json.dumps(v)}" for k, v in BLOG.items()),
+            "[project]",
+            'site_name = "Listings"',
+            f"use_directory_urls = {str(directory_urls).lower()}",
+            "[project.plugins.blog]",
+            *(f"{k} = {json.dumps(v)}" for k, v in BLOG.items()),
             "[project.plugins.tags]",
-            "[project.plugins.backlinks]", *(f"{k} = {json.dumps(v)}" for k, v in backlinks.items()),
+            "[project.plugins.backlinks]",
+            *(f"{k} = {json.dumps(v)}" for k, v in backlinks.items()),
         ]
         (root / "zensical.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     else:
@@ -356,8 +390,12 @@ def test_listings_in_panels_when_asked(zensical, tmp_path):
 def test_same_panels_as_the_plugin(zensical, tmp_path, directory_urls, listings_in_panels):
     """MkDocs 1.6 + Material's blog and tags plugins + the plugin, and Zensical + the command, on
     the same site: the same panels on every page, entry by entry."""
-    plugin_site = _mkdocs16_site(_write_site(tmp_path / "mkdocs", directory_urls, "yml", listings_in_panels=listings_in_panels))
-    command_site = _zensical_site(zensical, _write_site(tmp_path / "zensical", directory_urls, "yml", listings_in_panels=listings_in_panels))
+    plugin_site = _mkdocs16_site(
+        _write_site(tmp_path / "mkdocs", directory_urls, "yml", listings_in_panels=listings_in_panels)
+    )
+    command_site = _zensical_site(
+        zensical, _write_site(tmp_path / "zensical", directory_urls, "yml", listings_in_panels=listings_in_panels)
+    )
     plugin, ours = _panels(plugin_site), _panels(command_site)
     assert sorted(plugin) == sorted(ours)
     assert sum(bool(panel) for panel in plugin.values()) >= 4
