@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote, urljoin
+from urllib.parse import urljoin
 
 import pytest
+from conftest import OCCURRENCE, source_of_href
 
-OCCURRENCE = re.compile(
-    r'<li class="backlinks__occurrence"><a class="backlinks__jump" href="([^"]*)">(.*?)</a></li>', re.S
-)
 SECTION = re.compile(r'<span class="backlinks__section">(.*?)</span>', re.S)
 SNIPPET = re.compile(r'<span class="backlinks__snippet">(.*?)</span>', re.S)
 
@@ -34,20 +32,14 @@ Daily use is covered by [Target](../target.md#details), with examples.
 
 def occurrences(site, src):
     """(href resolved to a page source + #fragment, section title, snippet as text) per occurrence."""
-    base = "http://h/" + site.url_of(src)
     by_url = {site.url_of(other): other for other in site.sources()}
     found = []
     for href, inner in OCCURRENCE.findall(site.panel(src)):
-        url = urljoin(base, html.unescape(href))[len("http://h/") :]
-        path, _, fragment = url.partition("#")
-        path = unquote(path)
-        if not site.directory_urls and path.endswith("/"):
-            path += "index.html"
         section = SECTION.search(inner)
         snippet = SNIPPET.search(inner)
         found.append(
             (
-                by_url.get(path, f"<unknown {href}>") + (f"#{fragment}" if fragment else ""),
+                source_of_href(href, site.url_of(src), by_url, site.directory_urls),
                 html.unescape(section.group(1)) if section else "",
                 snippet.group(1) if snippet else None,
             )

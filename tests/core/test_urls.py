@@ -185,12 +185,17 @@ def test_relative_url_round_trips_through_the_resolver(directory_urls):
 
 @pytest.mark.parametrize("folder", ["a//b/", "guide/x/", "", "./", "a/b/c/"])
 def test_climbing_folders_matches_dot_segment_removal(folder):
-    """The shortcut for hrefs that start with '../' climbs exactly as RFC 3986 removes dot
-    segments, empty segments included."""
+    """Hrefs that start with '../' take a shortcut: they climb exactly as RFC 3986 removes dot
+    segments, empty segments included, and never above the site's mount path."""
     from mkdocs_backlinks.core.urls import remove_dot_segments
 
-    for site_url in (None, "https://example.org/docs/"):
+    for site_url, mount in ((None, "/"), ("https://example.org/docs/", "/docs/")):
         resolver = SiteResolver([SiteFile("x.md", "x/", True)], site_url)
         for levels in range(5):
-            expected = remove_dot_segments(resolver.page_path(folder) + "../" * levels + "z")
-            assert resolver._climb(folder, levels) + "z" == expected
+            href = "../" * levels + "z"
+            path = remove_dot_segments(resolver.page_path(folder) + href)
+            result = resolver.resolve(href, folder + "page.html")
+            if path.startswith(mount):
+                assert (result.kind, result.path) == (Kind.MISSING, path[len(mount) :]), (site_url, href)
+            else:
+                assert result.kind is Kind.EXTERNAL, (site_url, href)
