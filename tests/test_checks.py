@@ -205,28 +205,3 @@ def test_default_levels(make_site, plugin_log):
     infos = plugin_log(logging.INFO)
     assert [m.split(" ", 2)[1] for m in warnings] == ["orphaned", "unreachable", "broken"]
     assert any(m.startswith("1 dead-end page(s)") for m in infos)
-
-
-# --- Config ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "options, expected",
-    [
-        ({"dead_ends": "loud"}, "'dead_ends': Expected one of"),
-        ({"broken_links_exempt": ["x["]}, "unclosed '['"),
-        ({"hubs_share": 0}, "'hubs_share': Expected a share of the site above 0"),
-        ({"hubs_share": "lots"}, "'hubs_share': Expected a share of the site like 0.5"),
-        ({"hubs_share": True}, "'hubs_share'"),
-        ({"graph_file": "/tmp/links.json"}, "'graph_file': Expected a relative path inside site_dir"),
-        ({"graph_file": "../links.json"}, "'graph_file': Expected a relative path"),
-        ({"graph_file": "links.txt"}, "'graph_file': Expected a file name ending in .json"),
-        ({"report_file": "C:/x/report.html"}, "'report_file': Expected a relative path"),
-        ({"count_nofollow": "maybe"}, "'count_nofollow'"),
-    ],
-)
-def test_config_mistakes_are_one_clear_line(make_site, options, expected):
-    result = make_site({"index.md": "# Home\n"}, options).cli("build")
-    assert result.returncode == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr

@@ -329,24 +329,3 @@ def test_a_docs_stylesheet_replaces_the_shipped_one(make_site):
     site = make_site(docs).build()
     assert (site.root / "site" / "assets" / "backlinks.css").read_text() == ".backlinks{color:red}"
     assert site.html("a.md").count("backlinks.css") == 1
-
-
-@pytest.mark.parametrize(
-    "options, expected",
-    [
-        ({"context": "paragraphs"}, "context"),
-        ({"snippet_length": -1}, "snippet_length"),
-        ({"snippet_length": True}, "snippet_length"),
-        ({"max_entries": "ten"}, "max_entries"),
-        ({"placement": "sidebar"}, "placement"),
-        ({"sort": "date"}, "sort"),
-        ({"ignore_links_from": "tags.md"}, "ignore_links_from"),
-        ({"ignore_links_to": ["[x"]}, "unclosed '['"),
-        ({"labels": {"more": 3}}, "more"),
-    ],
-)
-def test_option_mistakes_are_one_clear_line(make_site, options, expected):
-    result = make_site({"index.md": "# Home\n"}, options).cli("build")
-    assert result.returncode == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr

@@ -276,26 +276,6 @@ def test_serve_style_rebuilds_start_afresh(make_site):
 # --- Config and hygiene ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "options, expected",
-    [
-        ({"orphans": "loud"}, "orphans"),
-        ({"sort": "random"}, "sort"),
-        ({"show_when_empty": "sometimes"}, "show_when_empty"),
-        ({"orphans_exempt": "notalist"}, "orphans_exempt"),
-        ({"orphans_exempt": ["ok.md", "bad["]}, "unclosed '['"),
-        ({"labels": {"tittle": "x"}}, "tittle"),
-        ({"no_such_option": 1}, "no_such_option"),
-    ],
-)
-def test_config_mistakes_are_one_clear_line(make_site, options, expected):
-    site = make_site({"index.md": "# Home\n"}, options)
-    result = site.cli("build", "--strict")
-    assert result.returncode == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_never_writes_into_docs_and_builds_are_byte_identical(make_site, directory_urls, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs' own build date
     docs = dict(WIKI)
