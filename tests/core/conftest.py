@@ -3,12 +3,14 @@ over: each page's source, title, nav place and HTML, with hrefs written as MkDoc
 
 A page's HTML names the pages it links to as `{other.md}` (optionally followed by `#part`):
 the placeholder becomes the relative href MkDocs writes from that page in the URL mode at
-hand, so one table serves both `use_directory_urls` settings.
+hand, so one table serves both `use_directory_urls` settings. A page that does not exist stays
+a relative `.md` path, as MkDocs leaves it; `{links.json}` is a site path made relative.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from typing import Iterable, Mapping, Optional
 
@@ -61,7 +63,10 @@ def linked_site(
     }
 
     def href(src: str, target: str) -> str:
-        return relative_url(urls.get(target) or url_of(target, directory_urls), urls[src])
+        if target.endswith(".md") and target not in urls:
+            # MkDocs leaves a link to a missing page as written (and warns): relative to the page's source.
+            return posixpath.relpath(target, posixpath.dirname(src) or ".")
+        return relative_url(urls[target] if target in urls else target, urls[src])
 
     reading = [
         PageHTML(src, urls[src], _PLACEHOLDER.sub(lambda m: href(src, m.group(1)), html))
