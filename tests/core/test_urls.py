@@ -149,6 +149,37 @@ def test_resolution_under_a_site_url_sub_path(href, kind, target):
     assert (result.kind, result.target) == (kind, target)
 
 
+# Hrefs that mean the same from every page, whatever its depth: (href with directory URLs,
+# href with .html URLs (None: the same), kind, target). SELF means: the page the link is on.
+FROM_EVERY_PAGE = [
+    ("/sub/b/", "/sub/b.html", PAGE, "sub/b.md"),
+    ("/sub", None, PAGE, "sub/index.md"),  # hosts redirect a folder to its index
+    ("/sub/", "/sub/index.html", PAGE, "sub/index.md"),
+    ("/", "/index.html", PAGE, "index.md"),
+    ("/My%20Page/#x", "/My%20Page.html#x", PAGE, "My Page.md"),
+    ("/img/x.png", None, ASSET, "img/x.png"),
+    ("/draft/", "/draft.html", EXCLUDED, "draft.md"),
+    ("/nope/", "/nope.html", MISSING, ""),
+    ("#part", None, SELF, "SELF"),
+    ("?q=1", None, SELF, "SELF"),
+    ("", None, SELF, "SELF"),
+    ("mailto:x@example.org", None, EXTERNAL, ""),
+    ("//other.example/sub/b/", None, EXTERNAL, ""),
+    ("http://[", None, INVALID, ""),
+]
+EVERY_PAGE = ["index.md", "a.md", "sub/index.md", "sub/b.md", "sub/deep/c.md", "sub2/README.md", "My Page.md"]
+
+
+@pytest.mark.parametrize("dir_href, file_href, kind, target", FROM_EVERY_PAGE, ids=[c[0] or "empty" for c in FROM_EVERY_PAGE])
+def test_resolution_from_every_page_table(directory_urls, dir_href, file_href, kind, target):
+    resolver, urls = make_resolver(directory_urls)
+    href = dir_href if directory_urls or file_href is None else file_href
+    for page in EVERY_PAGE:
+        result = resolver.resolve(href, urls[page], page)
+        expected = (SELF, page) if target == "SELF" or target == page else (kind, target)
+        assert (result.kind, result.target) == expected, page
+
+
 @pytest.mark.parametrize(
     "target, base, expected",
     [
