@@ -97,11 +97,6 @@ def test_links_know_their_heading_and_offsets():
     assert content[text_start:text_end] == "X"
 
 
-def test_unclosed_heading_keeps_its_text():
-    anchors = extract_anchors('<h2 id="h">Open <a href="a/">A</a> and on')
-    assert anchors[0].heading == Heading(2, "h", "Open A and on")
-
-
 def test_html_to_text():
     assert html_to_text("  <b>Tom</b> &amp;\n <i>Jerry</i> ") == "Tom & Jerry"
     assert html_to_text("a &lt;script&gt;") == "a <script>"
