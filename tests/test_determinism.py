@@ -15,6 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, ServeLoop, find_panel, tree_digest
 
 

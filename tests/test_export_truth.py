@@ -43,7 +43,7 @@ def test_export_equals_the_generators_truth(synthetic_build):
     assert checks["unreachable"]["findings"] == truth["unreachable"]
     # Inlinks and linking pages follow from the same edges.
     inlinks: Dict[str, int] = {}
-    for source, target, count in truth["edges"]:
+    for _source, target, count in truth["edges"]:
         inlinks[target] = inlinks.get(target, 0) + count
     assert {node["id"]: node["metrics"]["inlinks"] for node in data["nodes"]} == {
         src: inlinks.get(src, 0) for src in truth["pages"]

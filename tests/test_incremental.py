@@ -6,8 +6,8 @@ import os
 import time
 
 import pytest
-from conftest import ServeLoop
 
+from conftest import ServeLoop
 from mkdocs_backlinks.core.extract import extract_anchors
 
 DOCS = {

@@ -11,8 +11,8 @@ import html
 import re
 
 import pytest
-from conftest import OCCURRENCE
 
+from conftest import OCCURRENCE
 from mkdocs_backlinks.core.panel import MAX_PANEL_OCCURRENCES
 
 COUNT = re.compile(r'<span class="backlinks__count" title="Number of links">(\d+)</span>')

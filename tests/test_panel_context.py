@@ -8,6 +8,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+
 from conftest import OCCURRENCE, source_of_href
 
 SECTION = re.compile(r'<span class="backlinks__section">(.*?)</span>', re.S)

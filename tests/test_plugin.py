@@ -6,8 +6,9 @@ import json
 import logging
 
 import pytest
-from conftest import ServeLoop, tree_digest
 from mkdocs.exceptions import Abort
+
+from conftest import ServeLoop, tree_digest
 
 WIKI = {
     "index.md": "# Home\n\n[Alpha](alpha.md) [Beta](beta.md)\n",

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from typing import List, Tuple
 
 import pytest
+
 from conftest import tree_digest
 
 # Each probe tries a different way out: a tag, an attribute, a template expression, an entity

@@ -39,7 +39,7 @@ def linked_site(
     titles: Optional[Mapping[str, str]] = None,
     excluded: Iterable[str] = (),
     assets: Iterable[str] = (),
-    listings: Listings = Listings(),
+    listings: Optional[Listings] = None,
 ) -> LinkedSite:
     """`link_site` over `pages` (source -> HTML with `{target.md}` placeholders).
 
@@ -68,12 +68,11 @@ def linked_site(
             return posixpath.relpath(target, posixpath.dirname(src) or ".")
         return relative_url(urls[target] if target in urls else target, urls[src])
 
-    reading = [
-        PageHTML(src, urls[src], _PLACEHOLDER.sub(lambda m: href(src, m.group(1)), html))
-        for src, html in pages.items()
-        if src not in excluded
-    ]
+    def written(src: str, html: str) -> str:
+        return _PLACEHOLDER.sub(lambda match: href(src, match.group(1)), html)
+
+    reading = [PageHTML(src, urls[src], written(src, html)) for src, html in pages.items() if src not in excluded]
     files = [SiteFile(src, urls[src], src in pages, src in excluded) for src in urls]
     loaded, _warnings = load_options(options or {})
     reader = guarded_reader(logging.getLogger("tests.core"))
-    return link_site(infos, reading, SiteResolver(files), loaded, reader, listings)
+    return link_site(infos, reading, SiteResolver(files), loaded, reader, listings or Listings())

@@ -34,7 +34,12 @@ HEALTH_META = {"exempt.md": {"backlinks_exempt": ["orphans", "dead_ends", "broke
 # A homepage linking to all twelve other pages: a hub (12 >= max(10, 50% of 12)). The others
 # link to two pages each.
 HUBBY = {"index.md": " ".join(f'<a href="{{p{i:02d}.md}}">P{i}</a>' for i in range(1, 13))}
-HUBBY.update({f"p{i:02d}.md": f'<a href="{{index.md}}">Home</a> <a href="{{p{i % 12 + 1:02d}.md}}">Next</a>' for i in range(1, 13)})
+HUBBY.update(
+    {
+        f"p{i:02d}.md": f'<a href="{{index.md}}">Home</a> <a href="{{p{i % 12 + 1:02d}.md}}">Next</a>'
+        for i in range(1, 13)
+    }
+)
 
 # (check, site, options, front matter added, findings)
 CHECKS = [
@@ -80,7 +85,10 @@ def finding(item):
 @pytest.mark.parametrize(
     "check, pages, options, meta, expected",
     CHECKS,
-    ids=[f"{c[0]}-{'health' if c[1] is HEALTH else 'hubby' if c[1] is HUBBY else 'own'}-{i}" for i, c in enumerate(CHECKS)],
+    ids=[
+        f"{c[0]}-{'health' if c[1] is HEALTH else 'hubby' if c[1] is HUBBY else 'own'}-{i}"
+        for i, c in enumerate(CHECKS)
+    ],
 )
 def test_check_table(directory_urls, check, pages, options, meta, expected):
     front_matter = {**(HEALTH_META if pages is HEALTH else {}), **meta}
@@ -143,7 +151,11 @@ def test_broken_link_line_table(found, line):
 
 
 def test_front_matter_naming_unknown_checks():
-    meta = {"a.md": {"backlinks_exempt": ["orphans", "dead_end"]}, "b.md": {"backlinks_exempt": "all, hub"}, "c.md": {"backlinks_exempt": True}}
+    meta = {
+        "a.md": {"backlinks_exempt": ["orphans", "dead_end"]},
+        "b.md": {"backlinks_exempt": "all, hub"},
+        "c.md": {"backlinks_exempt": True},
+    }
     site = linked_site({"a.md": "", "b.md": "", "c.md": ""}, meta=meta)
     known = "known: orphans, unreachable, dead_ends, broken_links, hubs, all."
     assert front_matter_problems(site.infos) == [

@@ -82,7 +82,11 @@ def test_panel_order_table(directory_urls, sort, ignored, expected):
         assert entry.url == HREFS[entry.src_uri][0 if directory_urls else 1]
 
 
-@pytest.mark.parametrize("sort, max_entries, grouped, shown, hidden", GROUPS, ids=[f"{c[0]}-max{c[1]}-{'grouped' if c[2] else 'flat'}" for c in GROUPS])
+@pytest.mark.parametrize(
+    "sort, max_entries, grouped, shown, hidden",
+    GROUPS,
+    ids=[f"{c[0]}-max{c[1]}-{'grouped' if c[2] else 'flat'}" for c in GROUPS],
+)
 def test_panel_grouping_table(sort, max_entries, grouped, shown, hidden):
     linked = site(True)
     panel = make_panel(panel_entries("t.md", linked.graph, linked.infos, sort), max_entries, grouped)

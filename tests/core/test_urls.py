@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.structure.files import File, Files
 
-from mkdocs_backlinks.plugin.pages import site_files
 from mkdocs_backlinks.core.urls import Kind, SiteFile, SiteResolver, relative_url
+from mkdocs_backlinks.plugin.pages import site_files
 
 SOURCES = [
     "index.md", "a.md", "sub/b.md", "sub/index.md", "sub2/README.md", "sub/deep/c.md",
