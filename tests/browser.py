@@ -19,7 +19,8 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator, List, Optional
+from urllib.parse import quote
 
 import yaml
 
@@ -60,9 +61,10 @@ ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 SCREENSHOT_PAGE = "guide/panel/"
 """The example page the screenshots show: several pages link to it, from several sections."""
 
-# Loaded next to the page under test (same origin): opens the page in a frame, measures the
-# panel as laid out, and follows every link in it. The verdict is written into the DOM, which
-# `--dump-dom` prints once the fetches are done.
+# Loaded next to the pages under test (same origin): opens each page in a frame in turn,
+# measures its panel as laid out, and follows every link in it. The verdicts (page -> verdict)
+# are written into the DOM, which `--dump-dom` prints once the fetches are done. One Chromium
+# run checks every page: starting Chromium is most of the time a check takes.
 CHECK_PAGE = """<!doctype html>
 <meta charset="utf-8">
 <pre id="verdict">pending</pre>
@@ -70,8 +72,9 @@ CHECK_PAGE = """<!doctype html>
 <script>
 const verdict = document.getElementById("verdict");
 const frame = document.getElementById("page");
-const target = new URLSearchParams(location.search).get("page");
-frame.onload = async () => {
+const targets = new URLSearchParams(location.search).getAll("page");
+const opened = (src) => new Promise((resolve) => { frame.onload = resolve; frame.src = src; });
+const check = async () => {
   const doc = frame.contentDocument;
   const panels = doc.querySelectorAll("aside.backlinks");
   const result = {panels: panels.length, links: [], visible: false};
@@ -106,9 +109,16 @@ frame.onload = async () => {
       result.links.push(link);
     }
   }
-  verdict.textContent = JSON.stringify(result);
+  return result;
 };
-frame.src = target;
+(async () => {
+  const verdicts = {};
+  for (const target of targets) {
+    await opened(target);
+    verdicts[target] = await check();
+  }
+  verdict.textContent = JSON.stringify(verdicts);
+})();
 </script>
 """
 
@@ -187,14 +197,17 @@ def chromium(*args: str, timeout: float = 90) -> str:
     return result.stdout
 
 
-def check_page(site_dir: Path, base: str, page: str) -> dict:
-    """Open `page` (a URL path under `base`) and report on its panel and the panel's links."""
+def check_pages(site_dir: Path, base: str, pages: List[str]) -> Dict[str, dict]:
+    """Open each of `pages` (URL paths under `base`) and report on its panel and the panel's
+    links: page -> verdict."""
     (site_dir / "__check__.html").write_text(CHECK_PAGE, encoding="utf-8")
-    dom = chromium("--virtual-time-budget=20000", "--dump-dom", f"{base}__check__.html?page=/{page}")
+    query = "&".join(f"page=/{quote(page)}" for page in pages)
+    dom = chromium("--virtual-time-budget=30000", "--dump-dom", f"{base}__check__.html?{query}")
     found = re.search(r'<pre id="verdict">(.*?)</pre>', dom, re.S)
     if found is None or found.group(1) == "pending":
-        raise AssertionError(f"the check page did not finish for {page}: {dom[:500]!r}")
-    return json.loads(html.unescape(found.group(1)))
+        raise AssertionError(f"the check page did not finish for {pages}: {dom[:500]!r}")
+    verdicts = json.loads(html.unescape(found.group(1)))
+    return {page: verdicts[f"/{page}"] for page in pages}
 
 
 def screenshot(base: str, page: str, out: Path, size: str = "1200,2000") -> None:
@@ -202,6 +215,11 @@ def screenshot(base: str, page: str, out: Path, size: str = "1200,2000") -> None
     chromium(f"--screenshot={out}", f"--window-size={size}", "--virtual-time-budget=5000", f"{base}{page}")
     if not out.is_file() or out.stat().st_size < 1000:
         raise AssertionError(f"no screenshot of {page} was written to {out}")
+
+
+def screenshot_file(out_dir: Path, variant: str) -> Path:
+    """Where `make screenshots` writes the screenshot of `variant` (the README shows them)."""
+    return out_dir / f"panel-{variant}.png"
 
 
 def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str, Path]:
@@ -215,7 +233,7 @@ def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str,
             work.mkdir(parents=True, exist_ok=True)
             site = build(variant, work)
             with serve(site) as base:
-                shots[variant] = out_dir / f"panel-{variant}.png"
+                shots[variant] = screenshot_file(out_dir, variant)
                 screenshot(base, SCREENSHOT_PAGE, shots[variant])
     return shots
 

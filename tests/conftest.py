@@ -49,12 +49,7 @@ class Site:
         cfg = load_config(config_file=str(self.root / "mkdocs.yml"))
         cfg.plugins.on_startup(command=command, dirty=False)
         try:
-            if serve_url is None:
-                build(cfg)
-            elif "serve_url" in inspect.signature(build).parameters:
-                build(cfg, serve_url=serve_url)
-            else:  # MkDocs 1.5
-                build(cfg, live_server=True)
+            build_serving(cfg, serve_url)
         finally:
             cfg.plugins.on_shutdown()
         return self
@@ -90,9 +85,7 @@ class Site:
 
     def panel(self, src: str) -> Optional[str]:
         """The panel's HTML on the page `src`, or None when it has none."""
-        found = PANEL.findall(self.html(src))
-        assert len(found) <= 1, f"{src} has {len(found)} panels"
-        return found[0] if found else None
+        return find_panel(self.html(src), src)
 
     def panel_links(self, src: str) -> List[Tuple[str, str]]:
         """(href, title as shown) of each panel entry on page `src`."""
@@ -102,15 +95,8 @@ class Site:
     def backlinks(self, src: str) -> List[str]:
         """The sources of the pages the panel on `src` lists, resolved from the hrefs as a browser
         would (so a wrong href shows up as a wrong or unknown page)."""
-        base = "http://h/" + self.url_of(src)
         by_url = {self.url_of(other): other for other in self.sources()}
-        found = []
-        for href, _title in self.panel_links(src):
-            path = unquote(urljoin(base, html.unescape(href))[len("http://h/") :])
-            if not self.directory_urls and path.endswith("/"):
-                path += "index.html"
-            found.append(by_url.get(path, f"<unknown {href}>"))
-        return found
+        return [source_of_href(href, self.url_of(src), by_url, self.directory_urls) for href, _title in self.panel_links(src)]
 
     def sources(self) -> List[str]:
         docs = self.root / "docs"
@@ -281,3 +267,161 @@ def read_panel(page_html: str) -> Optional[List[PanelEntry]]:
     for entry in reader.entries:
         entry.occurrences = [tuple(spot) for spot in entry.occurrences]
     return reader.entries
+# =================================================================================================
+# Shared helpers: panel parsing, href-to-source resolution, the serve-like rebuild loop, tree
+# digests and loading the benchmark scripts. One copy each; test files import them with
+# `from conftest import ...` (tests/ is on sys.path, as for `import browser`).
+# =================================================================================================
+
+import hashlib  # noqa: E402
+import importlib.util  # noqa: E402
+import types  # noqa: E402
+from typing import Mapping  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+OCCURRENCE = re.compile(
+    r'<li class="backlinks__occurrence"><a class="backlinks__jump" href="([^"]*)">(.*?)</a></li>', re.S
+)
+
+
+def find_panel(page_html: str, where: str = "the page") -> Optional[str]:
+    """The panel in a page's HTML, or None when it has none; a page with two fails the test."""
+    found = PANEL.findall(page_html)
+    assert len(found) <= 1, f"{where} has {len(found)} panels"
+    return found[0] if found else None
+
+
+def source_of_href(href: str, page_url: str, sources_by_url: Mapping[str, str], directory_urls: bool) -> str:
+    """The source of the page a browser on the page at `page_url` (site-relative, decoded) lands
+    on by following `href` as written in the HTML, with its `#fragment` when it has one; or
+    `<unknown href>` when no page of `sources_by_url` (decoded URL -> source) is there. So a
+    wrong href shows up as a wrong or unknown page."""
+    url = urljoin("http://h/" + page_url, html.unescape(href))[len("http://h/") :]
+    path, _, fragment = url.partition("#")
+    path = unquote(path)
+    if not directory_urls and path.endswith("/"):
+        path += "index.html"  # what a static host serves for a folder
+    source = sources_by_url.get(path)
+    if source is None:
+        return f"<unknown {href}>"
+    return source + (f"#{fragment}" if fragment else "")
+
+
+def build_serving(config, serve_url: Optional[str] = None, dirty: bool = False) -> None:
+    """`build(config)` as `mkdocs serve` calls it, on MkDocs 1.5 (`live_server`) and later
+    (`serve_url`); without a `serve_url`, as a plain (or dirty) build."""
+    if serve_url is None:
+        build(config, dirty=dirty)
+    elif "serve_url" in inspect.signature(build).parameters:
+        build(config, dirty=dirty, serve_url=serve_url)
+    else:  # MkDocs 1.5
+        build(config, dirty=dirty, live_server=True)
+
+
+class ServeLoop:
+    """What `mkdocs serve` does: the plugins are started once, then every rebuild loads the
+    config afresh (MkDocs hands it the same plugin instances) and builds. Use as a context
+    manager, or call `stop()`."""
+
+    def __init__(self, config_file: Path, dirty: bool = False, serve_url: Optional[str] = None) -> None:
+        self.config_file = str(config_file)
+        self.dirty = dirty
+        self.serve_url = serve_url
+        first = load_config(config_file=self.config_file)
+        first.plugins.on_startup(command="serve", dirty=dirty)
+        self.plugins = first.plugins
+
+    def rebuild(self):
+        """One rebuild; returns the config it built with."""
+        config = load_config(config_file=self.config_file)
+        build_serving(config, self.serve_url, self.dirty)
+        return config
+
+    def stop(self) -> None:
+        self.plugins.on_shutdown()
+
+    def __enter__(self) -> "ServeLoop":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+
+def tree_digest(root: Path) -> Dict[str, str]:
+    """The SHA-256 of every file under `root`, by its path relative to `root`: two trees are
+    byte-identical exactly when their digests are equal (and a failure names the files)."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def load_benchmark(name: str) -> types.ModuleType:
+    """benchmarks/<name>.py (`generate`, `check`, ...) as a module, loaded once per session.
+    The scripts are not a package; they load under names no other module has."""
+    module_name = f"_benchmark_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, REPO / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # dataclasses look their module up while being created
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+class SyntheticBuild:
+    """The synthetic wiki of benchmarks/generate.py, built once with the plugin at its default
+    levels and the graph export on (`links.json`), with the generator's own truth (`truth.json`,
+    written from the links it wrote) and what MkDocs and the plugins logged at INFO and above."""
+
+    def __init__(self, root: Path, directory_urls: bool, truth: dict, records: List[logging.LogRecord]) -> None:
+        self.root = root
+        self.directory_urls = directory_urls
+        self.truth = truth
+        self.records = records
+
+    def messages(self, min_level: int = logging.INFO, plugins_only: bool = False) -> List[str]:
+        return [
+            r.getMessage()
+            for r in self.records
+            if r.levelno >= min_level and (not plugins_only or r.name.startswith("mkdocs.plugins"))
+        ]
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: List[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(scope="session", params=[True, False], ids=["dir-urls", "file-urls"])
+def synthetic_build(request, tmp_path_factory) -> SyntheticBuild:
+    """A 1000-page synthetic wiki, built once per URL mode for every test that reads it
+    (tests/test_synthetic_truth.py, tests/test_export_truth.py): the section-only nav keeps the
+    build linear in pages and leaves most pages outside the nav, as on large real sites."""
+    directory_urls = request.param
+    root = tmp_path_factory.mktemp("synthetic")
+    truth = load_benchmark("generate").generate(str(root), 1000, seed=7, directory_urls=directory_urls, nav="sections")
+    config_file = root / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["plugins"] = ["search", {"backlinks": {"graph_file": "links.json"}}]
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+    logger = logging.getLogger("mkdocs")
+    recorder, level = _Recorder(), logger.level
+    logger.addHandler(recorder)  # on the logger itself: the CLI may have turned propagation off
+    logger.setLevel(logging.INFO)
+    try:
+        cfg = load_config(config_file=str(config_file))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg, dirty=False)
+        finally:
+            cfg.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(recorder)
+        logger.setLevel(level)
+    return SyntheticBuild(root, directory_urls, truth, recorder.records)

@@ -23,26 +23,29 @@ def test_example_site_panel_in_a_browser(tmp_path, variant):
         pytest.skip("needs .venv-zensical: run `make generators` (`make test` makes it)")
     site = browser.build(variant, tmp_path)
     with browser.serve(site) as base:
-        for page in PAGES:
-            verdict = browser.check_page(site, base, page)
-            assert verdict["panels"] == 1, (variant, page)
-            assert verdict["visible"] and verdict["styled"] and verdict["search_exclude"], (variant, page, verdict)
-            assert verdict["title"] == "Pages linking here"
-            links = verdict["links"]
-            assert any(link["cls"] == "backlinks__link" for link in links)
-            assert any(link["cls"] == "backlinks__jump" for link in links), (variant, page)
-            for link in links:
-                assert link["status"] == 200, (variant, page, link)
-                assert link["anchor"] in (None, True), (variant, page, link)
-        shot = tmp_path / "shot.png"
+        verdicts = browser.check_pages(site, base, PAGES)
+        shot = browser.screenshot_file(tmp_path, variant)
         browser.screenshot(base, browser.SCREENSHOT_PAGE, shot)
-    header = shot.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", header[16:24]) == (1200, 2000)
+    for page, verdict in verdicts.items():
+        assert verdict["panels"] == 1, (variant, page)
+        assert verdict["visible"] and verdict["styled"] and verdict["search_exclude"], (variant, page, verdict)
+        assert verdict["title"] == "Pages linking here"
+        links = verdict["links"]
+        assert any(link["cls"] == "backlinks__link" for link in links)
+        assert any(link["cls"] == "backlinks__jump" for link in links), (variant, page)
+        for link in links:
+            assert link["status"] == 200, (variant, page, link)
+            assert link["anchor"] in (None, True), (variant, page, link)
+    assert png_size(shot) == (1200, 2000)
+    # The README shows the picture `make screenshots` takes of this variant, the same way: the
+    # committed one is a screenshot of the same size, under the name it writes.
+    committed = browser.screenshot_file(browser.ROOT / "docs" / "screenshots", variant)
+    assert committed.relative_to(browser.ROOT).as_posix() in (browser.ROOT / "README.md").read_text(encoding="utf-8")
+    assert png_size(committed) == (1200, 2000)
 
 
-def test_readme_shows_the_screenshots():
-    readme = (browser.ROOT / "README.md").read_text(encoding="utf-8")
-    for variant in list(browser.THEMES) + list(browser.ZENSICAL_THEMES):
-        path = f"docs/screenshots/panel-{variant}.png"
-        assert path in readme and (browser.ROOT / path).is_file(), path
+def png_size(path) -> tuple:
+    """(width, height) of a PNG file; fails on anything else."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", header[16:24])

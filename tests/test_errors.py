@@ -4,59 +4,101 @@ plugin cannot process is named; nothing ends in a traceback."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-# (options, the option named, words saying what is allowed)
+BOOL = "Expected type: <class 'bool'> but received: <class '{}'>"
+LEVEL = "Expected one of: ('ignore', 'info', 'warn', 'error') but received: {}"
+COUNT = "Expected a whole number, 0 or more, but received: {}"
+LIST = "Expected a list of items, but a <class 'str'> was given."
+SHARE = "Expected a share of the site above 0 and at most 1 (100%), got {}"
+SHARE_FORM = "Expected a share of the site like 0.5 or '50%', got {}"
+INSIDE = "Expected a relative path inside site_dir like '{}', got '{}'"
+
+# Every kind of option mistake, each with the one line that names it: (options, option, what
+# the line says after "option '<option>': "). A warning (an option that has no effect, an
+# unknown name) fails the build under --strict, as errors always do.
 MISTAKES = [
-    ({"enabled": "maybe"}, "enabled", "bool"),
-    ({"show_when_empty": "sometimes"}, "show_when_empty", "bool"),
-    ({"sort": "random"}, "sort", "'nav', 'title', 'count'"),
-    ({"context": "all"}, "context", "'titles', 'sections', 'snippets'"),
-    ({"snippet_length": -3}, "snippet_length", "whole number"),
-    ({"snippet_length": True}, "snippet_length", "whole number"),
-    ({"max_entries": 1.5}, "max_entries", "whole number"),
-    ({"max_occurrences": -1}, "max_occurrences", "whole number"),
-    ({"labels": {"more_links": 5}}, "labels", "'more_links'"),
-    ({"placement": "top"}, "placement", "'bottom', 'template'"),
-    ({"toc": 2}, "toc", "bool"),
-    ({"placement": "template", "toc": True}, "toc", "'placement: bottom'"),  # a warning: fails --strict
-    ({"ignore_links_from": "tags.md"}, "ignore_links_from", "list"),
-    ({"ignore_links_to": [3]}, "ignore_links_to", "str"),
-    ({"orphans_exempt": ["ok.md", "bad["]}, "orphans_exempt", "unclosed '['"),
-    ({"unreachable_exempt": [""]}, "unreachable_exempt", "empty glob"),
-    ({"labels": "nope"}, "labels", "mapping"),
-    ({"labels": {"title": 3}}, "labels", "'title'"),
-    ({"labels": {"tittle": "x"}}, "tittle", ""),
-    ({"orphans": "loud"}, "orphans", "'ignore', 'info', 'warn', 'error'"),
-    ({"broken_links": True}, "broken_links", "'ignore', 'info', 'warn', 'error'"),
-    ({"hubs_share": 2}, "hubs_share", "at most 1"),
-    ({"graph_file": "../out.json"}, "graph_file", "inside site_dir"),
-    ({"graph_file": "links.txt"}, "graph_file", ".json"),
-    ({"report_file": "/abs.html"}, "report_file", "inside site_dir"),
-    ({"count_nofollow": "x"}, "count_nofollow", "bool"),
-    ({"listings_in_panels": 1}, "listings_in_panels", "bool"),
-    ({"no_such_option": 1}, "no_such_option", ""),
+    ({"enabled": "maybe"}, "enabled", BOOL.format("str")),
+    ({"show_when_empty": "sometimes"}, "show_when_empty", BOOL.format("str")),
+    ({"toc": 2}, "toc", BOOL.format("int")),
+    ({"count_nofollow": "x"}, "count_nofollow", BOOL.format("str")),
+    ({"listings_in_panels": 1}, "listings_in_panels", BOOL.format("int")),
+    ({"sort": "random"}, "sort", "Expected one of: ('nav', 'title', 'count') but received: 'random'"),
+    ({"context": "paragraphs"}, "context", "Expected one of: ('titles', 'sections', 'snippets') but received: 'paragraphs'"),
+    ({"placement": "sidebar"}, "placement", "Expected one of: ('bottom', 'template') but received: 'sidebar'"),
+    ({"snippet_length": -3}, "snippet_length", COUNT.format(-3)),
+    ({"snippet_length": True}, "snippet_length", COUNT.format(True)),
+    ({"max_entries": 1.5}, "max_entries", COUNT.format(1.5)),
+    ({"max_entries": "ten"}, "max_entries", COUNT.format("'ten'")),
+    ({"max_occurrences": -1}, "max_occurrences", COUNT.format(-1)),
+    (
+        {"placement": "template", "toc": True},
+        "toc",
+        "'toc: true' has no effect with 'placement: template' (the theme places the panel, and its "
+        "table of contents); use 'placement: bottom' or drop 'toc'",
+    ),
+    ({"ignore_links_from": "tags.md"}, "ignore_links_from", LIST),
+    ({"orphans_exempt": "notalist"}, "orphans_exempt", LIST),
+    ({"ignore_links_to": [3]}, "ignore_links_to", "Expected type: <class 'str'> but received: <class 'int'>"),
+    ({"ignore_links_to": ["[x"]}, "ignore_links_to", "unclosed '[' in glob '[x'"),
+    ({"orphans_exempt": ["ok.md", "bad["]}, "orphans_exempt", "unclosed '[' in glob 'bad['"),
+    ({"broken_links_exempt": ["x["]}, "broken_links_exempt", "unclosed '[' in glob 'x['"),
+    ({"unreachable_exempt": [""]}, "unreachable_exempt", "empty glob ''"),
+    ({"labels": "nope"}, "labels", "The configuration is invalid. Expected a key-value mapping (dict) but received: <class 'str'>"),
+    ({"labels": {"title": 3}}, "labels", "Sub-option 'title': Expected type: <class 'str'> but received: <class 'int'>"),
+    ({"labels": {"more_links": 5}}, "labels", "Sub-option 'more_links': Expected type: <class 'str'> but received: <class 'int'>"),
+    ({"labels": {"tittle": "x"}}, "labels", "Sub-option 'tittle': Unrecognised configuration name: tittle"),
+    ({"orphans": "loud"}, "orphans", LEVEL.format("'loud'")),
+    ({"dead_ends": "loud"}, "dead_ends", LEVEL.format("'loud'")),
+    ({"broken_links": True}, "broken_links", LEVEL.format(True)),
+    ({"hubs_share": 2}, "hubs_share", SHARE.format(2)),
+    ({"hubs_share": 0}, "hubs_share", SHARE.format(0)),
+    ({"hubs_share": "lots"}, "hubs_share", SHARE_FORM.format("'lots'")),
+    ({"hubs_share": True}, "hubs_share", SHARE_FORM.format(True)),
+    ({"graph_file": "../out.json"}, "graph_file", INSIDE.format("links.json", "../out.json")),
+    ({"graph_file": "/tmp/links.json"}, "graph_file", INSIDE.format("links.json", "/tmp/links.json")),
+    ({"graph_file": "links.txt"}, "graph_file", "Expected a file name ending in .json, got 'links.txt'"),
+    ({"report_file": "/abs.html"}, "report_file", INSIDE.format("links.html", "/abs.html")),
+    ({"report_file": "C:/x/report.html"}, "report_file", INSIDE.format("links.html", "C:/x/report.html")),
+    ({"no_such_option": 1}, "no_such_option", "Unrecognised configuration name: no_such_option"),
 ]
 
 
-@pytest.mark.parametrize("options, option, allowed", MISTAKES, ids=[str(m[0]) for m in MISTAKES])
-def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options, option, allowed):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+def write_site(root, options: dict) -> None:
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n")
     config = {"site_name": "x", "plugins": [{"backlinks": options}]}
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+
+
+@pytest.mark.parametrize("options, option, says", MISTAKES, ids=[str(m[0]) for m in MISTAKES])
+def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options, option, says):
+    """The build (`mkdocs build --strict` loads the config this way) stops with exactly one
+    line: the option, and what is wrong with it."""
+    write_site(tmp_path, options)
     caplog.set_level(logging.WARNING, logger="mkdocs")
     with pytest.raises((ConfigurationError, Abort)):
         load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True)
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert len(messages) == 1, messages
-    message = messages[0]
-    assert "\n" not in message and "Traceback" not in message
-    assert f"'{option}'" in message and allowed in message, message
+    assert messages == [f"Config value 'plugins': Plugin 'backlinks' option '{option}': {says}"]
+
+
+@pytest.mark.parametrize("options, strict", [({"sort": "random"}, False), ({"no_such_option": 1}, True)], ids=["error", "warning"])
+def test_config_mistake_on_the_command_line(tmp_path, options, strict):
+    """The real `mkdocs build` exits with 1 and prints that one line, no traceback."""
+    write_site(tmp_path, options)
+    args = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"Plugin 'backlinks' option '{next(iter(options))}': " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_page_that_cannot_be_rendered_is_named(make_site, caplog):

@@ -6,8 +6,9 @@ import os
 import time
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+
+from conftest import ServeLoop
+from mkdocs_backlinks.core.extract import extract_anchors
 
 DOCS = {
     "index.md": "# Home\n\n[a](a.md) [b](b.md) [c](c.md)\n",
@@ -26,29 +27,10 @@ def edit(site, src: str, text: str) -> None:
     os.utime(path, (later, later))
 
 
-class Server:
-    """What `mkdocs serve` does: one plugin instance, a fresh config for every rebuild."""
-
-    def __init__(self, site, dirty: bool) -> None:
-        self.site = site
-        self.dirty = dirty
-        self.config_file = str(site.root / "mkdocs.yml")
-        first = load_config(config_file=self.config_file)
-        first.plugins.on_startup(command="serve", dirty=dirty)
-        self.plugins = first.plugins
-
-    def rebuild(self) -> None:
-        config = load_config(config_file=self.config_file)
-        build(config, dirty=self.dirty)
-
-    def stop(self) -> None:
-        self.plugins.on_shutdown()
-
-
 @pytest.mark.parametrize("dirty", [True, False], ids=["serve --dirty", "serve"])
 def test_panels_follow_an_edit_between_rebuilds(make_site, directory_urls, dirty):
     site = make_site(DOCS, use_directory_urls=directory_urls)
-    server = Server(site, dirty)
+    server = ServeLoop(site.root / "mkdocs.yml", dirty=dirty)
     server.rebuild()
     assert site.backlinks("b.md") == ["index.md", "a.md"]
     assert site.backlinks("c.md") == ["index.md", "d.md"]
@@ -78,7 +60,7 @@ def test_panels_follow_an_edit_between_rebuilds(make_site, directory_urls, dirty
 
 def test_unchanged_pages_keep_their_panels_in_a_dirty_rebuild(make_site):
     site = make_site(DOCS)
-    server = Server(site, dirty=True)
+    server = ServeLoop(site.root / "mkdocs.yml", dirty=True)
     server.rebuild()
     d_written = site.output_path("d.md").stat().st_mtime
     edit(site, "b.md", "# B\n\n[home](index.md) and [d](d.md)\n")
@@ -103,27 +85,63 @@ def test_cli_dirty_build_reads_what_it_skipped(make_site):
     assert "Traceback" not in result.stderr
 
 
-def test_serve_rebuilds_reuse_unchanged_pages_scans(make_site):
+def test_serve_rebuilds_scan_only_the_pages_whose_html_changed(make_site, monkeypatch):
+    import mkdocs_backlinks.core.site as core_site
+
+    scanned = []
+
+    def counting_extract(content):
+        # The pages' titles tell them apart: "<h1 id="d">D</h1>" is d.md.
+        scanned.extend(src for src in DOCS if f">{DOCS[src][2:].splitlines()[0]}</h1>" in content)
+        return extract_anchors(content)
+
+    monkeypatch.setattr(core_site, "extract_anchors", counting_extract)
     site = make_site(DOCS)
-    server = Server(site, dirty=False)
+    server = ServeLoop(site.root / "mkdocs.yml", dirty=False)
     server.rebuild()
-    plugin = server.plugins["backlinks"]
-    first = {src: plugin._records.get(src).packed_anchors for src in DOCS}
+    assert sorted(scanned) == sorted(DOCS)
+    scanned.clear()
     edit(site, "d.md", "# D\n\n[b](b.md)\n")
     server.rebuild()
-    # Same HTML, same scan object; the edited page was scanned again.
-    assert all(plugin._records.get(src).packed_anchors is first[src] for src in DOCS if src != "d.md")
-    assert plugin._records.get("d.md").packed_anchors is not first["d.md"]
+    # Same HTML, same scan: only the edited page was read again, and its new link counts.
+    assert scanned == ["d.md"]
     assert site.backlinks("b.md") == ["index.md", "a.md", "d.md"]
-    # Not serving dirty: no page's HTML is kept between builds.
-    assert all(plugin._records.get(src).content is None for src in DOCS)
     server.stop()
+
+
+def test_page_records_reuse_scans_and_keep_html_only_when_asked():
+    from mkdocs_backlinks.core.pages import PageInfo
+    from mkdocs_backlinks.plugin.incremental import PageRecords
+
+    calls = []
+
+    def scan(content):
+        calls.append(content)
+        return extract_anchors(content)
+
+    info = PageInfo("a.md", "a/", "A", 0)
+    moved = PageInfo("a.md", "b/a/", "A", 3)
+    records = PageRecords()
+    first = records.read("a.md", '<a href="x/">x</a>', info, False, scan)
+    assert calls == ['<a href="x/">x</a>'] and [a.href for a in first.anchors] == ["x/"]
+    # Not serving dirty: the HTML is not kept, so a later dirty build has nothing to carry.
+    assert first.content is None and records.carried("a.md", moved) is None
+    # The same HTML again: the same record, not scanned again.
+    assert records.read("a.md", '<a href="x/">x</a>', info, True, scan) is first and len(calls) == 1
+    assert first.content == '<a href="x/">x</a>'
+    # Kept HTML is carried into a dirty build, with the nav's facts of this build.
+    carried = records.carried("a.md", moved)
+    assert carried is first and (carried.info.url, carried.info.nav_position) == ("b/a/", 3)
+    # Other HTML: scanned again.
+    assert [a.href for a in records.read("a.md", '<a href="y/">y</a>', info, False, scan).anchors] == ["y/"]
+    assert len(calls) == 2
+    records.keep_only(["b.md"])
+    assert "a.md" not in records and records.get("a.md") is None
 
 
 def test_packed_anchors_round_trip_and_are_left_alone_by_the_cycle_collector():
     import gc
 
-    from mkdocs_backlinks.core.extract import extract_anchors
     from mkdocs_backlinks.plugin.incremental import pack_anchors, unpack_anchors
 
     content = (

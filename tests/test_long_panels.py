@@ -12,9 +12,9 @@ import re
 
 import pytest
 
+from conftest import OCCURRENCE
 from mkdocs_backlinks.core.panel import MAX_PANEL_OCCURRENCES
 
-OCCURRENCE = re.compile(r'<li class="backlinks__occurrence"><a class="backlinks__jump" href="([^"]*)">(.*?)</a></li>', re.S)
 COUNT = re.compile(r'<span class="backlinks__count" title="Number of links">(\d+)</span>')
 MORE_LINKS = re.compile(r'<li class="backlinks__more-links">(.*?)</li>')
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote, urljoin
+from urllib.parse import urljoin
 
 import pytest
 
-OCCURRENCE = re.compile(
-    r'<li class="backlinks__occurrence"><a class="backlinks__jump" href="([^"]*)">(.*?)</a></li>', re.S
-)
+from conftest import OCCURRENCE, source_of_href
+
 SECTION = re.compile(r'<span class="backlinks__section">(.*?)</span>', re.S)
 SNIPPET = re.compile(r'<span class="backlinks__snippet">(.*?)</span>', re.S)
 
@@ -34,20 +33,14 @@ Daily use is covered by [Target](../target.md#details), with examples.
 
 def occurrences(site, src):
     """(href resolved to a page source + #fragment, section title, snippet as text) per occurrence."""
-    base = "http://h/" + site.url_of(src)
     by_url = {site.url_of(other): other for other in site.sources()}
     found = []
     for href, inner in OCCURRENCE.findall(site.panel(src)):
-        url = urljoin(base, html.unescape(href))[len("http://h/") :]
-        path, _, fragment = url.partition("#")
-        path = unquote(path)
-        if not site.directory_urls and path.endswith("/"):
-            path += "index.html"
         section = SECTION.search(inner)
         snippet = SNIPPET.search(inner)
         found.append(
             (
-                by_url.get(path, f"<unknown {href}>") + (f"#{fragment}" if fragment else ""),
+                source_of_href(href, site.url_of(src), by_url, site.directory_urls),
                 html.unescape(section.group(1)) if section else "",
                 snippet.group(1) if snippet else None,
             )
@@ -337,24 +330,3 @@ def test_a_docs_stylesheet_replaces_the_shipped_one(make_site):
     site = make_site(docs).build()
     assert (site.root / "site" / "assets" / "backlinks.css").read_text() == ".backlinks{color:red}"
     assert site.html("a.md").count("backlinks.css") == 1
-
-
-@pytest.mark.parametrize(
-    "options, expected",
-    [
-        ({"context": "paragraphs"}, "context"),
-        ({"snippet_length": -1}, "snippet_length"),
-        ({"snippet_length": True}, "snippet_length"),
-        ({"max_entries": "ten"}, "max_entries"),
-        ({"placement": "sidebar"}, "placement"),
-        ({"sort": "date"}, "sort"),
-        ({"ignore_links_from": "tags.md"}, "ignore_links_from"),
-        ({"ignore_links_to": ["[x"]}, "unclosed '['"),
-        ({"labels": {"more": 3}}, "more"),
-    ],
-)
-def test_option_mistakes_are_one_clear_line(make_site, options, expected):
-    result = make_site({"index.md": "# Home\n"}, options).cli("build")
-    assert result.returncode == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr

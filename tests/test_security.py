@@ -4,13 +4,13 @@ into docs_dir and writes into site_dir only its documented files."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import List, Tuple
 
 import pytest
+
+from conftest import tree_digest
 
 # Each probe tries a different way out: a tag, an attribute, a template expression, an entity
 # that must not be decoded twice.
@@ -161,10 +161,6 @@ def strings(value):
             yield from strings(item)
 
 
-def digest_tree(root: Path) -> dict:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize(
     "options, own_files",
     [
@@ -178,9 +174,9 @@ def test_writes_only_its_documented_files(make_site, options, own_files, monkeyp
     docs = hostile_docs()
     with_plugin = make_site(docs, {**options, "orphans": "ignore"})
     without = make_site(docs, {"enabled": False})
-    before = digest_tree(with_plugin.root / "docs")
+    before = tree_digest(with_plugin.root / "docs")
     with_plugin.build()
     without.build()
-    assert digest_tree(with_plugin.root / "docs") == before  # docs_dir untouched
-    added = set(digest_tree(with_plugin.root / "site")) - set(digest_tree(without.root / "site"))
+    assert tree_digest(with_plugin.root / "docs") == before  # docs_dir untouched
+    added = set(tree_digest(with_plugin.root / "site")) - set(tree_digest(without.root / "site"))
     assert added == own_files

@@ -3,33 +3,11 @@ link graph the generator wrote (benchmarks/generate.py), in both URL modes."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
-import sys
-from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _load(name: str):
-    # The scripts are not a package; load them under names that cannot clash with others.
-    module_name = f"_synthetic_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, BENCHMARKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module  # dataclasses look their module up while being created
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load("generate")
-check = _load("check")
+from conftest import load_benchmark
 
 NOT_FOUND = re.compile(r"Doc file '(.*)' contains a link '(.*)', but the target(?: '.*')? is not found")
 
@@ -48,69 +26,38 @@ def reported(messages, one: str, grouped: str):
     return pages
 
 
-@pytest.fixture
-def mkdocs_records(caplog):
-    """INFO and above from MkDocs and its plugins, during the test (some reports are INFO)."""
-    logger = logging.getLogger("mkdocs")
-    # `mkdocs.__main__` turns propagation off when the CLI runs in-process; catch records anyway.
-    attach = not logger.propagate
-    if attach:
-        logger.addHandler(caplog.handler)
-    caplog.set_level(logging.INFO, logger="mkdocs")
-    try:
-        yield caplog
-    finally:
-        if attach:
-            logger.removeHandler(caplog.handler)
-
-
-@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
-def test_synthetic_site_matches_truth(tmp_path, mkdocs_records, directory_urls):
-    # The section-only nav keeps the build linear in pages (MkDocs renders the whole nav into
-    # every page) and leaves most pages outside the nav, as on large real sites.
-    truth = generate.generate(str(tmp_path), 1000, seed=7, directory_urls=directory_urls, nav="sections")
-
-    cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"))
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(cfg, dirty=False)
-    finally:
-        cfg.plugins.on_shutdown()
-
-    messages = [r.getMessage() for r in mkdocs_records.records if r.levelno >= logging.WARNING]
+def test_synthetic_site_matches_truth(synthetic_build):
+    truth = synthetic_build.truth
+    messages = synthetic_build.messages(logging.WARNING)
     # MkDocs itself must agree with the generator about which links are broken, so every other
     # Markdown link of the site reached an existing page (raw HTML hrefs the generator checks).
     broken = sorted([m.group(1), m.group(2)] for m in map(NOT_FOUND.search, messages) if m)
     assert broken == truth["broken"]
 
-    mismatches = check.check_site(str(tmp_path))
+    mismatches = load_benchmark("check").check_site(str(synthetic_build.root))
     assert mismatches == [], "\n".join(mismatches[:50])
 
-    plugin = [r for r in mkdocs_records.records if r.name.startswith("mkdocs.plugins")]
+    plugin = [r for r in synthetic_build.records if r.name.startswith("mkdocs.plugins")]
     # Orphans are warnings by default (they fail `mkdocs build --strict`).
     warnings = [r.getMessage() for r in plugin if r.levelno == logging.WARNING]
     orphans = reported(warnings, r"Orphaned page '(.*)': no other page links to it", r"\borphaned page")
     assert sorted(orphans) == truth["orphans"]
     assert len(orphans) == len(set(orphans)), "an orphan was reported twice"
-    # Reports beyond orphans are checked when the plugin makes them (at any level).
+    # The other page checks report at their default levels (dead ends: info; unreachable: warn).
     for name, one, grouped in (
         ("dead_ends", r"Dead-end page '(.*)'", r"\bdead-end page"),
         ("unreachable", r"Unreachable page '(.*)'", r"\bunreachable page"),
     ):
-        pages = reported([r.getMessage() for r in plugin], one, grouped)
-        if pages:
-            assert sorted(pages) == truth[name], name
+        assert sorted(reported([r.getMessage() for r in plugin], one, grouped)) == truth[name], name
 
-    # The plugin's broken-link report, if it makes one, counts every broken link once.
-    for message in plugin:
-        match = re.search(r"\b(\d+) broken link\(s\)", message.getMessage().split("\n", 1)[0])
-        if match:
-            assert int(match.group(1)) == len(truth["broken"])
+    # The plugin's broken-link report counts every broken link once.
+    counts = [re.search(r"\b(\d+) broken link\(s\)", r.getMessage().split("\n", 1)[0]) for r in plugin]
+    assert [int(match.group(1)) for match in counts if match] == [len(truth["broken"])]
 
     # Nothing else in the generated Markdown may surprise MkDocs.
     core = [
         r.getMessage()
-        for r in mkdocs_records.records
+        for r in synthetic_build.records
         if r.levelno >= logging.WARNING and not r.name.startswith("mkdocs.plugins")
     ]
     assert [msg for msg in core if not NOT_FOUND.search(msg)] == []

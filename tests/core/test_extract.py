@@ -45,6 +45,35 @@ def test_extraction_table(html, expected):
     assert [(a.href, anchor_text(html, a.start)) for a in extract_anchors(html)] == expected
 
 
+# (HTML, [(href, heading as (level, id, text) or None, classes, rel)] of each link in order)
+HEADINGS = [
+    ('<p><a href="a/">before any heading</a></p>', [("a/", None, (), ())]),
+    ('<h2 id="s">Install</h2><p><a href="a/">A</a></p>', [("a/", (2, "s", "Install"), (), ())]),
+    # The permalink the toc extension appends is not part of the title (but is a link).
+    ('<h2 id="s">Install <a class="headerlink" href="#s" title="Permanent link">&para;</a></h2><a href="a/">A</a>',
+     [("#s", (2, "s", "Install"), ("headerlink",), ()), ("a/", (2, "s", "Install"), (), ())]),
+    # A link inside a heading belongs to it, and its text is part of the title.
+    ('<h3 id="d">Deep &amp; <code>&lt;b&gt;</code> <a href="in/">linked</a></h3>',
+     [("in/", (3, "d", "Deep & <b> linked"), (), ())]),
+    ("<h2>No id</h2><a href='a/'>A</a>", [("a/", (2, "", "No id"), (), ())]),
+    ('<H4 ID="up">Upper</H4><a href="a/">A</a>', [("a/", (4, "up", "Upper"), (), ())]),
+    # The most recent heading counts, whatever its level.
+    ('<h2 id="a">A</h2><h5 id="e">E</h5><a href="x/">x</a><h1 id="t">T</h1><a href="y/">y</a>',
+     [("x/", (5, "e", "E"), (), ()), ("y/", (1, "t", "T"), (), ())]),
+    # An unclosed heading runs to the end of the content.
+    ('<h2 id="h">Open <a href="a/">A</a> and on', [("a/", (2, "h", "Open A and on"), (), ())]),
+    # Headings inside comments and raw text are not headings.
+    ('<h2 id="s">S</h2><!-- <h2 id="c">C</h2> --><a href="a/">A</a>', [("a/", (2, "s", "S"), (), ())]),
+    ('<a href="y/" rel="nofollow UGC" class="a  b">Y</a>', [("y/", None, ("a", "b"), ("nofollow", "ugc"))]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("html, expected", HEADINGS, ids=[c[0][:40] for c in HEADINGS])
+def test_headings_and_attributes_table(html, expected):
+    found = [(a.href, tuple(a.heading) if a.heading else None, a.classes, a.rel) for a in extract_anchors(html)]
+    assert found == expected
+
+
 def test_links_know_their_heading_and_offsets():
     content = (
         '<p><a href="intro/">before any heading</a></p>\n'
@@ -66,11 +95,6 @@ def test_links_know_their_heading_and_offsets():
     text_start, text_end, end = anchor_extent(content, x.start)
     assert content[x.start : end] == '<a href="x/">X</a>'
     assert content[text_start:text_end] == "X"
-
-
-def test_unclosed_heading_keeps_its_text():
-    anchors = extract_anchors('<h2 id="h">Open <a href="a/">A</a> and on')
-    assert anchors[0].heading == Heading(2, "h", "Open A and on")
 
 
 def test_html_to_text():

@@ -149,6 +149,37 @@ def test_resolution_under_a_site_url_sub_path(href, kind, target):
     assert (result.kind, result.target) == (kind, target)
 
 
+# Hrefs that mean the same from every page, whatever its depth: (href with directory URLs,
+# href with .html URLs (None: the same), kind, target). SELF means: the page the link is on.
+FROM_EVERY_PAGE = [
+    ("/sub/b/", "/sub/b.html", PAGE, "sub/b.md"),
+    ("/sub", None, PAGE, "sub/index.md"),  # hosts redirect a folder to its index
+    ("/sub/", "/sub/index.html", PAGE, "sub/index.md"),
+    ("/", "/index.html", PAGE, "index.md"),
+    ("/My%20Page/#x", "/My%20Page.html#x", PAGE, "My Page.md"),
+    ("/img/x.png", None, ASSET, "img/x.png"),
+    ("/draft/", "/draft.html", EXCLUDED, "draft.md"),
+    ("/nope/", "/nope.html", MISSING, ""),
+    ("#part", None, SELF, "SELF"),
+    ("?q=1", None, SELF, "SELF"),
+    ("", None, SELF, "SELF"),
+    ("mailto:x@example.org", None, EXTERNAL, ""),
+    ("//other.example/sub/b/", None, EXTERNAL, ""),
+    ("http://[", None, INVALID, ""),
+]
+EVERY_PAGE = ["index.md", "a.md", "sub/index.md", "sub/b.md", "sub/deep/c.md", "sub2/README.md", "My Page.md"]
+
+
+@pytest.mark.parametrize("dir_href, file_href, kind, target", FROM_EVERY_PAGE, ids=[c[0] or "empty" for c in FROM_EVERY_PAGE])
+def test_resolution_from_every_page_table(directory_urls, dir_href, file_href, kind, target):
+    resolver, urls = make_resolver(directory_urls)
+    href = dir_href if directory_urls or file_href is None else file_href
+    for page in EVERY_PAGE:
+        result = resolver.resolve(href, urls[page], page)
+        expected = (SELF, page) if target == "SELF" or target == page else (kind, target)
+        assert (result.kind, result.target) == expected, page
+
+
 @pytest.mark.parametrize(
     "target, base, expected",
     [
@@ -185,12 +216,17 @@ def test_relative_url_round_trips_through_the_resolver(directory_urls):
 
 @pytest.mark.parametrize("folder", ["a//b/", "guide/x/", "", "./", "a/b/c/"])
 def test_climbing_folders_matches_dot_segment_removal(folder):
-    """The shortcut for hrefs that start with '../' climbs exactly as RFC 3986 removes dot
-    segments, empty segments included."""
+    """Hrefs that start with '../' take a shortcut: they climb exactly as RFC 3986 removes dot
+    segments, empty segments included, and never above the site's mount path."""
     from mkdocs_backlinks.core.urls import remove_dot_segments
 
-    for site_url in (None, "https://example.org/docs/"):
+    for site_url, mount in ((None, "/"), ("https://example.org/docs/", "/docs/")):
         resolver = SiteResolver([SiteFile("x.md", "x/", True)], site_url)
         for levels in range(5):
-            expected = remove_dot_segments(resolver.page_path(folder) + "../" * levels + "z")
-            assert resolver._climb(folder, levels) + "z" == expected
+            href = "../" * levels + "z"
+            path = remove_dot_segments(resolver.page_path(folder) + href)
+            result = resolver.resolve(href, folder + "page.html")
+            if path.startswith(mount):
+                assert (result.kind, result.path) == (Kind.MISSING, path[len(mount) :]), (site_url, href)
+            else:
+                assert result.kind is Kind.EXTERNAL, (site_url, href)
