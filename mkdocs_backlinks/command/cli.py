@@ -132,6 +132,7 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
     # The files this run writes count as there from the start, so that links to them resolve
     # the same on the first run as on the next.
     own = [options.graph_file, options.report_file, STYLESHEET if options.stylesheet else None]
+    own += [options.graph_page] if options.graph_page else []
     present = {file.src_uri for file in built.files}
     files = built.files + [SiteFile(path, quote(path), False) for path in own if path and path not in present]
     resolver = SiteResolver(files, config.site_url, built.redirects)

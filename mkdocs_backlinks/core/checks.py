@@ -154,7 +154,7 @@ def _broken_report(item: BrokenTarget, infos: Mapping[str, PageInfo], href: Href
 def _find_broken(audited: Audited) -> List[BrokenTarget]:
     options = audited.options
     # The export and the report are written after the links were read: links to them work.
-    own = {options.graph_file, options.report_file} - {None}
+    own = {options.graph_file, options.report_file, options.graph_page} - {None}
     return find_broken_links(audited.graph, audited.infos, lambda path: path in own or audited.exempt(path))
 
 

@@ -282,6 +282,7 @@ def local_graph_svg(
     max_nodes: int = 12,
     label: str = "Links around {title}",
     more: str = "+{count} more",
+    also_hidden: int = 0,
 ) -> str:
     """The `<svg class="backlinks__graph">` of a page's neighbourhood, or "" when it has none.
 
@@ -289,8 +290,10 @@ def local_graph_svg(
     their values. At most `max_nodes` are drawn (0: all), the best-linked first; the rest are
     counted in a "+N more" line (`more`, with `{count}`). `label` (with `{title}`) names the
     graph for screen readers. Every title is escaped: it shows as text whatever it contains.
+    `also_hidden` counts pages left out before `nodes` were listed (added to "+N more").
     """
     shown, outer, hidden = select(page_key, nodes, max_nodes)
+    hidden += also_hidden
     if not shown:
         return ""
     placed, width, height = layout(page_title, shown, outer)

@@ -19,7 +19,11 @@ from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.panel import Panel, make_panel, panel_entries, sort_keys, with_context
 from mkdocs_backlinks.core.snippets import Snippets
-from mkdocs_backlinks.core.urls import SiteResolver
+from mkdocs_backlinks.core.urls import SiteResolver, relative_url
+from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
+from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg
+from mkdocs_backlinks.core.metrics import PageMetrics, page_metrics
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,10 @@ class LinkedSite:
         self.ignored = ignored
         self.options = options
         self._sort_keys: Optional[Dict[str, tuple]] = None
+        # The graph views' data, made on first use (see page_metrics and local_graph).
+        self._metrics: Optional[Dict[str, PageMetrics]] = None
+        self._neighbours: Optional[Neighbours] = None
+        self._ranked: Dict[str, List[str]] = {}
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
@@ -116,11 +124,54 @@ class LinkedSite:
             self._sort_keys = sort_keys(self.infos, options.sort)
         entries = panel_entries(src, self.graph, self.infos, options.sort, self.ignored, self._sort_keys)
         panel = make_panel(entries, options.max_entries, options.group_by_section)
-        return with_context(panel, options.context, self.snippets, options.max_occurrences)
+        panel = with_context(panel, options.context, self.snippets, options.max_occurrences)
+        if options.local_graph and self.writes_panel(panel):
+            panel.graph = self.local_graph(src)
+        return panel
 
     def writes_panel(self, panel: Panel) -> bool:
         """Whether a page with this panel gets one written: it lists pages, or says it lists none."""
         return bool(panel) or self.options.show_when_empty
+
+    # --- The graph views: metrics shared with the audit, and each panel's local graph --------
+
+    def page_metrics(self) -> Dict[str, PageMetrics]:
+        """Every built page's metrics, computed once per build and only when asked: by the
+        local graph (link scores), the exports or the site graph."""
+        metrics = self._metrics
+        if metrics is None:
+            metrics = self._metrics = page_metrics(self.graph, self.infos, self.options.count_nofollow)
+        return metrics
+
+    def local_graph(self, src: str) -> str:
+        """The `<svg>` of page `src`'s neighbourhood ("" when nothing links with it), its links
+        relative to the page as the panel's are. Safe HTML: every title in it is escaped."""
+        neighbours = self._neighbours
+        if neighbours is None:
+            neighbours = self._neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
+        metrics = self.page_metrics()
+        infos = self.infos
+        here = infos[src].url
+
+        def score(key: str) -> float:
+            found = metrics.get(key)
+            return found.link_score if found is not None else 0.0
+
+        def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
+            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, score(key), via)
+
+        def ranked(key: str) -> List[str]:
+            found = self._ranked.get(key)
+            if found is None:
+                found = self._ranked[key] = sorted(
+                    neighbours.around(key), key=lambda k: (-score(k), infos[k].title.casefold(), k)
+                )
+            return found
+
+        options = self.options
+        nodes, left_out = neighbourhood(src, neighbours, node, options.local_graph_depth, options.local_graph_max_nodes, ranked)
+        svg = local_graph_svg(src, infos[src].title, nodes, options.local_graph_max_nodes, also_hidden=left_out)
+        return Markup(svg)  # already escaped: a template may print it as it is, autoescaping or not
 
 
 def ignored_sources(infos: Mapping[str, PageInfo], options: BacklinksConfig, listings: Listings) -> FrozenSet[str]:
