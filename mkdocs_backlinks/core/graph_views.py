@@ -93,7 +93,7 @@ def neighbourhood(
     nodes = list(direct)
     around = [(n.key, neighbours.around(n.key)) for n in shown]
     for key in sorted(candidates):
-        via = tuple(near for near, linked in around if key in linked)
+        via = tuple(sorted(near for near, linked in around if key in linked))
         directions = {neighbours.direction(key, near) for near in via}
         nodes.append(node(key, directions.pop() if len(directions) == 1 else "both", via))
     return nodes, len(far) - len(candidates)
