@@ -104,9 +104,11 @@ frame.src = target;
 """
 
 
-def build_example(variant: str, workdir: Path) -> Path:
-    """Build the example site with the theme of `variant` into `workdir`; return the site dir."""
+def build_example(variant: str, workdir: Path, **settings: object) -> Path:
+    """Build the example site with the theme of `variant` into `workdir`; return the site dir.
+    `settings` override the example's (e.g. `use_directory_urls=False`)."""
     config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(settings)
     config["theme"] = THEMES[variant]
     config["docs_dir"] = str(EXAMPLE / "docs")
     config["site_dir"] = str(workdir / "site")

@@ -191,3 +191,33 @@ def test_with_both_off_nothing_changes(make_site):
     assert "backlinks__graph" not in "".join(site.html(src) for src in site.sources())
     assert "See every page" not in (site.root / "site" / "r.html").read_text(encoding="utf-8")
     assert not list(Path(site.root / "site").rglob("*site-graph*"))
+
+
+def test_builds_with_both_graphs_are_byte_identical(tmp_path):
+    """The example site (both graphs on) with depth 2, built twice into two folders."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1] / "example_site"
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "backlinks" in plugin:
+            plugin["backlinks"].update(local_graph=True, local_graph_depth=2, graph_page="graph.html")
+    config["docs_dir"] = str(root / "docs")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    digests = []
+    for name in ("one", "two"):
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(tmp_path / name)],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        files = sorted(p for p in (tmp_path / name).rglob("*") if p.is_file())
+        digests.append({p.relative_to(tmp_path / name).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
+    assert digests[0] == digests[1]
+    assert "graph.html" in digests[0]
+    assert "backlinks__graph-node--far" in (tmp_path / "one" / "guide" / "panel" / "index.html").read_text(encoding="utf-8")
