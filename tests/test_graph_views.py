@@ -92,16 +92,19 @@ def node(key, direction="in", via=()):
     return GraphNode(key, key, key, direction, float(ord(key[-1])), via)
 
 
-# (id, incoming, outgoing, depth, max_nodes, expected (key, direction, via) listed, expected left out)
+# (id, incoming, outgoing, depth, max_nodes, expected (key, direction, via) listed, best first,
+#  expected left out)
 NEIGHBOURHOODS = [
     ("depth 1: in, out, both", {"me": {"a", "b"}}, {"me": {"b", "c"}}, 1, 12,
-     [("a", "in", ()), ("b", "both", ()), ("c", "out", ())], 0),
+     [("c", "out", ()), ("b", "both", ()), ("a", "in", ())], 0),
     ("depth 2 through a neighbour", {"me": {"a"}, "a": {"x"}}, {"me": set(), "a": {"me", "y"}}, 2, 12,
      [("a", "in", ()), ("x", "in", ("a",)), ("y", "out", ("a",))], 0),
     ("depth 2 lists only what the cap can draw, counting the rest", {"me": {"a"}},
      {"a": {"me", "p", "q", "r", "s"}}, 2, 3, [("a", "in", ()), ("r", "out", ("a",)), ("s", "out", ("a",))], 2),
+    ("depth 1 lists only the best, counting the rest", {"me": {"a", "b", "c", "d"}}, {}, 1, 2,
+     [("d", "in", ()), ("c", "in", ())], 2),
     ("depth 2 from several neighbours", {"me": {"a", "b"}}, {"a": {"me", "x"}, "b": {"me", "x"}}, 2, 0,
-     [("a", "in", ()), ("b", "in", ()), ("x", "out", ("a", "b"))], 0),
+     [("b", "in", ()), ("a", "in", ()), ("x", "out", ("a", "b"))], 0),
 ]
 
 

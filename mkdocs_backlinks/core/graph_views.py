@@ -13,7 +13,7 @@ from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, Sequenc
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.graph import LinkGraph
-from mkdocs_backlinks.core.local_graph import GraphNode, select
+from mkdocs_backlinks.core.local_graph import GraphNode
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site_graph import SiteGraphPage
 from mkdocs_backlinks.core.urls import relative_url
@@ -62,27 +62,31 @@ def neighbourhood(
     max_nodes: int,
     ranked: Callable[[str], Sequence[str]],
 ) -> Tuple[List[GraphNode], int]:
-    """The nodes to hand `local_graph_svg` for page `src`, and how many depth-2 pages were left
-    out before listing them (to add to its "+N more").
+    """The nodes to hand `local_graph_svg` for page `src`, and how many pages around it were
+    left out before listing them (to add to its "+N more").
 
     `node(key, direction, via)` makes a page's `GraphNode`; `ranked(page)` lists the pages
-    linking with `page`, best-linked first. With depth 2, only the neighbours' neighbours that
-    could be drawn are listed: the best `room` of each drawn neighbour's list, which holds every
-    page among the best `room` of them all. A hub linking to every page thus costs each page a
-    few dozen nodes, not the whole site.
+    linking with `page`, best-linked first (as `local_graph.select` orders them). Only pages
+    that can be drawn are listed: the best `max_nodes` neighbours, and with depth 2 the best
+    `room` of each drawn neighbour's own list, which holds every page among the best `room` of
+    them all. A hub linking to every page thus costs each page a few dozen nodes, not the site.
     """
-    direct = [node(key, neighbours.direction(key, src), ()) for key in sorted(neighbours.around(src))]
-    if depth < 2 or not direct:
-        return direct, 0
-    shown, _outer, _hidden = select(src, direct, max_nodes)
-    taken = {n.key for n in direct} | {src}
-    far: Set[str] = set().union(*(neighbours.around(near.key) for near in shown)) - taken
+    around_here = ranked(src)
+    room = max_nodes if max_nodes > 0 else len(around_here)
+    shown = around_here[:room]
+    nodes = [node(key, neighbours.direction(key, src), ()) for key in shown]
+    left_out = len(around_here) - len(shown)
+    if depth < 2 or not shown:
+        return nodes, left_out
+    taken = set(around_here) | {src}
+    around = [(near, neighbours.around(near)) for near in shown]
+    far: Set[str] = set().union(*(linked for _near, linked in around)) - taken
     if max_nodes > 0:
         room = max(max_nodes - len(shown), 0)
         candidates: Set[str] = set()
         for near in shown:
             found = 0
-            for key in ranked(near.key):
+            for key in ranked(near):
                 if found >= room:
                     break
                 if key not in taken:
@@ -90,13 +94,11 @@ def neighbourhood(
                     found += 1
     else:
         candidates = far
-    nodes = list(direct)
-    around = [(n.key, neighbours.around(n.key)) for n in shown]
     for key in sorted(candidates):
         via = tuple(sorted(near for near, linked in around if key in linked))
         directions = {neighbours.direction(key, near) for near in via}
         nodes.append(node(key, directions.pop() if len(directions) == 1 else "both", via))
-    return nodes, len(far) - len(candidates)
+    return nodes, left_out + len(far) - len(candidates)
 
 
 def site_graph_pages(

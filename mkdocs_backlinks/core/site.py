@@ -94,6 +94,7 @@ class LinkedSite:
         self._metrics: Optional[Dict[str, PageMetrics]] = None
         self._neighbours: Optional[Neighbours] = None
         self._ranked: Dict[str, List[str]] = {}
+        self._scores: Dict[str, float] = {}
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
@@ -149,22 +150,19 @@ class LinkedSite:
         neighbours = self._neighbours
         if neighbours is None:
             neighbours = self._neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
-        metrics = self.page_metrics()
-        infos = self.infos
+            self._scores = {key: m.link_score for key, m in self.page_metrics().items()}
+        scores, infos, ranks = self._scores, self.infos, self._ranked
         here = infos[src].url
 
-        def score(key: str) -> float:
-            found = metrics.get(key)
-            return found.link_score if found is not None else 0.0
-
         def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
-            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, score(key), via)
+            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via)
 
         def ranked(key: str) -> List[str]:
-            found = self._ranked.get(key)
+            # Each page's neighbours sorted once per build, as `local_graph.select` ranks them.
+            found = ranks.get(key)
             if found is None:
-                found = self._ranked[key] = sorted(
-                    neighbours.around(key), key=lambda k: (-score(k), infos[k].title.casefold(), k)
+                found = ranks[key] = sorted(
+                    neighbours.around(key), key=lambda k: (-scores.get(k, 0.0), infos[k].title.casefold(), k)
                 )
             return found
 
