@@ -224,3 +224,28 @@ def test_builds_with_both_graphs_are_byte_identical(tmp_path):
     assert digests[0] == digests[1]
     assert "graph.html" in digests[0]
     assert "backlinks__graph-node--far" in (tmp_path / "one" / "guide" / "panel" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("count_nofollow", [True, False])
+def test_link_scores_alone_match_the_metrics(count_nofollow):
+    """The local graph ranks by `page_link_scores`, which must give `page_metrics`' scores."""
+    import random
+
+    from mkdocs_backlinks.core.graph import LinkGraph, PageLinks
+    from mkdocs_backlinks.core.metrics import page_link_scores, page_metrics
+    from mkdocs_backlinks.core.pages import PageInfo
+
+    rng = random.Random(3)
+    names = [f"p{i}.md" for i in range(60)]
+    infos = {n: PageInfo(n, n[:-3] + "/", n, i, is_homepage=i == 0, excluded=i == 59) for i, n in enumerate(names)}
+    pages = []
+    for source in names:
+        links = PageLinks()
+        for _ in range(rng.randrange(0, 8)):
+            links.add(rng.choice(names + ["gone.md"]), rel=("nofollow",) if rng.random() < 0.2 else ())
+        pages.append((source, links))
+    graph = LinkGraph.build(pages, [], {n: "" for n in names})
+    scores = page_link_scores(graph, infos, count_nofollow)
+    metrics = page_metrics(graph, infos, count_nofollow)
+    assert scores == {src: m.link_score for src, m in metrics.items()}
+    assert len(set(scores.values())) > 10

@@ -22,7 +22,7 @@ from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteResolver, relative_url
 from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
 from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg
-from mkdocs_backlinks.core.metrics import PageMetrics, page_metrics
+from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
 from markupsafe import Markup
 
 
@@ -95,6 +95,7 @@ class LinkedSite:
         self._neighbours: Optional[Neighbours] = None
         self._ranked: Dict[str, List[str]] = {}
         self._scores: Dict[str, float] = {}
+        self._rank: Dict[str, int] = {}
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
@@ -138,7 +139,7 @@ class LinkedSite:
 
     def page_metrics(self) -> Dict[str, PageMetrics]:
         """Every built page's metrics, computed once per build and only when asked: by the
-        local graph (link scores), the exports or the site graph."""
+        exports or the site graph (the local graph needs only the link scores)."""
         metrics = self._metrics
         if metrics is None:
             metrics = self._metrics = page_metrics(self.graph, self.infos, self.options.count_nofollow)
@@ -150,8 +151,14 @@ class LinkedSite:
         neighbours = self._neighbours
         if neighbours is None:
             neighbours = self._neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
-            self._scores = {key: m.link_score for key, m in self.page_metrics().items()}
-        scores, infos, ranks = self._scores, self.infos, self._ranked
+            if self._metrics is not None:
+                self._scores = {key: m.link_score for key, m in self._metrics.items()}
+            else:
+                self._scores = page_link_scores(self.graph, self.infos, self.options.count_nofollow)
+            # Every page's place in the ranking `local_graph.select` uses, to sort neighbours by.
+            order = sorted(self.infos, key=lambda k: (-self._scores.get(k, 0.0), self.infos[k].title.casefold(), k))
+            self._rank = {key: index for index, key in enumerate(order)}
+        scores, infos, ranks, rank = self._scores, self.infos, self._ranked, self._rank
         here = infos[src].url
 
         def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
@@ -161,9 +168,7 @@ class LinkedSite:
             # Each page's neighbours sorted once per build, as `local_graph.select` ranks them.
             found = ranks.get(key)
             if found is None:
-                found = ranks[key] = sorted(
-                    neighbours.around(key), key=lambda k: (-scores.get(k, 0.0), infos[k].title.casefold(), k)
-                )
+                found = ranks[key] = sorted(neighbours.around(key), key=rank.__getitem__)
             return found
 
         options = self.options
