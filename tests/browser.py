@@ -123,9 +123,11 @@ const check = async () => {
 """
 
 
-def build_example(variant: str, workdir: Path) -> Path:
-    """Build the example site with the theme of `variant` into `workdir`; return the site dir."""
+def build_example(variant: str, workdir: Path, **settings: object) -> Path:
+    """Build the example site with the theme of `variant` into `workdir`; return the site dir.
+    `settings` override the example's (e.g. `use_directory_urls=False`)."""
     config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(settings)
     config["theme"] = THEMES[variant]
     config["docs_dir"] = str(EXAMPLE / "docs")
     config["site_dir"] = str(workdir / "site")
@@ -223,7 +225,8 @@ def screenshot_file(out_dir: Path, variant: str) -> Path:
 
 
 def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str, Path]:
-    """Build every variant (the Zensical ones when Zensical is installed) and screenshot its `SCREENSHOT_PAGE` into `out_dir`."""
+    """Build every variant (the Zensical ones when Zensical is installed) and screenshot its
+    `SCREENSHOT_PAGE` into `out_dir`; and the two graph views, light and dark (`graph_screenshots`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     shots = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,6 +238,44 @@ def take_screenshots(out_dir: Path, workdir: Optional[Path] = None) -> Dict[str,
             with serve(site) as base:
                 shots[variant] = screenshot_file(out_dir, variant)
                 screenshot(base, SCREENSHOT_PAGE, shots[variant])
+                if variant in GRAPH_SHOTS:
+                    shots.update(graph_screenshots(base, out_dir, GRAPH_SHOTS[variant]))
+    return shots
+
+
+# --- The graph views' screenshots: the panel with its local graph, and the site graph ------
+
+GRAPH_SHOTS = {"material": "light", "material-dark": "dark"}
+"""The example builds whose graphs are shot, and the colour scheme each shows."""
+
+
+def graph_screenshots(base: str, out_dir: Path, scheme: str) -> Dict[str, Path]:
+    """The panel of `SCREENSHOT_PAGE` (with its local graph) and the site graph page, in the
+    colour scheme `scheme` (`light` or `dark`), as `local-graph-<scheme>.png` and
+    `site-graph-<scheme>.png`."""
+    import base64
+
+    import cdp
+
+    shots = {}
+    with cdp.Chromium(window="1200,800") as chromium:
+        chromium.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": scheme}])
+        chromium.open(base + SCREENSHOT_PAGE)
+        box = chromium.evaluate(
+            "(() => { const a = document.querySelector('aside.backlinks'); a.scrollIntoView();"
+            " const r = a.getBoundingClientRect(); return [r.x + scrollX, r.y + scrollY, r.width, r.height]; })()"
+        )
+        x, y, width, height = box
+        clip = {"x": max(x - 16, 0), "y": max(y - 16, 0), "width": width + 32, "height": min(height, 420) + 32, "scale": 1}
+        shots[f"local-graph-{scheme}"] = out_dir / f"local-graph-{scheme}.png"
+        data = chromium.call("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)["data"]
+        shots[f"local-graph-{scheme}"].write_bytes(base64.b64decode(data))
+        chromium.open(base + "graph.html")
+        chromium.wait_for("document.body.dataset.graphState === 'settled'")
+        chromium.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        shots[f"site-graph-{scheme}"] = out_dir / f"site-graph-{scheme}.png"
+        data = chromium.call("Page.captureScreenshot", format="png")["data"]
+        shots[f"site-graph-{scheme}"].write_bytes(base64.b64decode(data))
     return shots
 
 

@@ -27,7 +27,7 @@
   for (i = 0; i < N; i++) {
     SEC[i] = nodes[i][2];
     FLAG[i] = nodes[i][4];
-    R[i] = 3 + 9 * Math.sqrt(Math.max(0, Math.min(100, nodes[i][3])) / 100);
+    R[i] = 2.5 + 5.5 * Math.sqrt(Math.max(0, Math.min(100, nodes[i][3])) / 100);
   }
   for (j = 0; j < E; j++) {
     s = links[2 * j]; t = links[2 * j + 1];
@@ -60,7 +60,7 @@
 
   // ---- the force simulation
   var TICKS = 200, alpha = 1, alphaMin = 0.002, alphaDecay = 1 - Math.pow(alphaMin, 1 / TICKS);
-  var LINK_DISTANCE = 30, CHARGE = -30, THETA2 = 1.44, GRAVITY = 0.04, FRICTION = 0.6;
+  var LINK_DISTANCE = 30, CHARGE = -30, COLLIDE = 1, THETA2 = 1.44, GRAVITY = 0.04, FRICTION = 0.6;
   var STRENGTH = new Float64Array(E), BIAS = new Float64Array(E);
   for (j = 0; j < E; j++) {
     s = links[2 * j]; t = links[2 * j + 1];
@@ -149,6 +149,9 @@
           dx = X[p] - px; dy = Y[p] - py; l = dx * dx + dy * dy;
           // Two pages on the same spot: push apart along a fixed, page-dependent direction.
           if (l === 0) { dx = ((k * 7919 + p) % 13 - 6) * 1e-3 || 1e-3; dy = ((p * 104729 + k) % 11 - 5) * 1e-3; l = dx * dx + dy * dy; }
+          // Dots that overlap push apart harder, so big dots on a small, dense site stay apart.
+          var room = R[k] + R[p] + 2;
+          if (l < room * room) { var d = Math.sqrt(l); fx -= dx * COLLIDE * (room - d) / d; fy -= dy * COLLIDE * (room - d) / d; }
           if (l < 1) l = Math.sqrt(l);
           fx += dx * strength / l; fy += dy * strength / l;
         }

@@ -3,12 +3,16 @@ when asked, compute the metrics and write the JSON export and the HTML report in
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Mapping, Optional, Sequence
+from urllib.parse import quote
 
 from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
+from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
 from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
-from mkdocs_backlinks.core.metrics import page_metrics
+from mkdocs_backlinks.core.metrics import PageMetrics, page_metrics
+from mkdocs_backlinks.core.site_graph import write_site_graph
+from mkdocs_backlinks.core.urls import relative_url
 from mkdocs_backlinks.core.site import LinkedSite
 
 __all__ = ["audit", "run_checks"]
@@ -43,7 +47,7 @@ def audit(
 ) -> Optional[str]:
     """Run the audit; return the message to stop the build with, if it must stop.
 
-    The files (`graph_file`, `report_file`) are written before anything is reported, so a
+    The files (`graph_file`, `report_file`, `graph_page`) are written before anything is reported, so a
     failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
     """
     for src in sorted(site.infos):
@@ -52,14 +56,40 @@ def audit(
     for problem in front_matter_problems(site.infos):
         log.warning(problem)
     options = site.options
-    exporting = write_files and bool(options.graph_file or options.report_file)
+    exporting = write_files and bool(options.graph_file or options.report_file or options.graph_page)
     results = run_checks(site, want_all=exporting)
     if exporting:
-        metrics = page_metrics(site.graph, site.infos, options.count_nofollow)
+        metrics = site.page_metrics()
         if options.graph_file:
             doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls)
             export.write(site_dir, options.graph_file, export.dumps(doc))
         if options.report_file:
-            html = report_html.render_report(site_name, options.report_file, site.infos, metrics, results)
+            graph_href = relative_url(quote(options.graph_page), quote(options.report_file)) if options.graph_page else None
+            html = report_html.render_report(site_name, options.report_file, site.infos, metrics, results, graph_href=graph_href)
             export.write(site_dir, options.report_file, html)
+        if options.graph_page:
+            write_graph_page(site, site_dir, options.graph_page, site_name, metrics, results)
     return report_checks(log, results, serving)
+
+
+def write_graph_page(
+    site: LinkedSite,
+    site_dir: str,
+    graph_page: str,
+    site_name: str,
+    metrics: Mapping[str, PageMetrics],
+    results: Sequence[CheckResult],
+) -> None:
+    """Write the site graph (`graph_page`) and its two files. Orphans and unreachable pages are
+    marked from the checks' findings, which `audit` computes even for checks at `ignore`."""
+    report_file = site.options.report_file
+    found = {result.name: result.findings for result in results}
+    pages = site_graph_pages(
+        site.infos,
+        {src: m.link_score for src, m in metrics.items()},
+        found.get("orphans", ()),
+        found.get("unreachable", ()),
+        graph_page,
+    )
+    report_href = relative_url(quote(report_file), quote(graph_page)) if report_file else None
+    write_site_graph(site_dir, graph_page, site_name, pages, content_links(site.graph, site.infos), report_href)

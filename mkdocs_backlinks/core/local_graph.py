@@ -14,6 +14,7 @@ dark schemes apply.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import unicodedata
@@ -78,6 +79,7 @@ class _Placed:
     side: int  # -1: label to the left, +1: to the right, 0: centred below (the page)
 
 
+@functools.lru_cache(maxsize=8192)
 def label_width(text: str, font_size: float = FONT_SIZE) -> float:
     """A generous estimate of how wide `text` is drawn in a proportional font.
 
@@ -101,14 +103,20 @@ def label_width(text: str, font_size: float = FONT_SIZE) -> float:
     return width * font_size
 
 
+@functools.lru_cache(maxsize=8192)  # a page's title comes back in each neighbour's graph
 def shorten(title: str, limit: float = MAX_LABEL_WIDTH) -> str:
     """`title` cut (with an ellipsis) to fit in `limit` estimated units; whitespace collapsed."""
     text = " ".join(title.split())
     if label_width(text) <= limit:
         return text
-    while text and label_width(text + "…") > limit:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # Widths add up character by character: keep the longest start that fits with the ellipsis.
+    budget, width, cut = limit - label_width("…"), 0.0, 0
+    for index, char in enumerate(text):
+        width += label_width(char)
+        if width > budget:
+            break
+        cut = index + 1
+    return text[:cut].rstrip() + "…"
 
 
 def node_radius(score: float) -> float:
@@ -282,6 +290,7 @@ def local_graph_svg(
     max_nodes: int = 12,
     label: str = "Links around {title}",
     more: str = "+{count} more",
+    also_hidden: int = 0,
 ) -> str:
     """The `<svg class="backlinks__graph">` of a page's neighbourhood, or "" when it has none.
 
@@ -289,8 +298,10 @@ def local_graph_svg(
     their values. At most `max_nodes` are drawn (0: all), the best-linked first; the rest are
     counted in a "+N more" line (`more`, with `{count}`). `label` (with `{title}`) names the
     graph for screen readers. Every title is escaped: it shows as text whatever it contains.
+    `also_hidden` counts pages left out before `nodes` were listed (added to "+N more").
     """
     shown, outer, hidden = select(page_key, nodes, max_nodes)
+    hidden += also_hidden
     if not shown:
         return ""
     placed, width, height = layout(page_title, shown, outer)

@@ -143,3 +143,18 @@ def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow
         m.link_score = scores[src]
         m.depth = depths.get(src)
     return metrics
+
+
+def page_link_scores(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True) -> Dict[str, float]:
+    """Only the link score of every built page, as `page_metrics` gives it, for the local graph's
+    ranking: without the anchor texts and counts, which cost most of `page_metrics`."""
+    pages = sorted(src for src, info in infos.items() if not info.excluded)
+    built = set(pages)
+    edges: Dict[str, Set[str]] = {}
+    for source in pages:
+        if count_nofollow:
+            targets = {t for t in graph.targets_from(source) if t in built}
+        else:
+            targets = {link.target for link in graph.links_from(source) if link.target in built and not is_nofollow(link)}
+        edges[source] = targets
+    return link_scores(pagerank(pages, edges))

@@ -118,6 +118,17 @@ class CountOption(c.Type[int]):
         return value
 
 
+class GraphPageOption(SitePathOption):
+    """`graph_page`: an HTML path in `site_dir`, which must not be the report's own file."""
+
+    def __init__(self) -> None:
+        super().__init__((".html", ".htm"))
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        if config[key_name] is not None and config[key_name] == config.get("report_file"):
+            raise ValidationError(f"'{key_name}' and 'report_file' name the same file, {config[key_name]!r}; give each its own")
+
+
 class LabelsConfig(base.Config):
     """The panel's words. Unset ones come in the theme's language (`theme.language`, else
     `theme.locale`), falling back to English."""
@@ -259,6 +270,24 @@ class BacklinksConfig(base.Config):
     report_file = SitePathOption((".html", ".htm"))
     """Write a readable link-health report to this path inside `site_dir`
     (e.g. `link-report.html`). Off by default."""
+
+    # --- The link graph views (see local_graph.py and site_graph.py) ----------------------------
+
+    local_graph = c.Type(bool, default=False)
+    """Draw the page's neighbourhood in the panel as an inline SVG: the pages linking here, the
+    pages it links to, each a link; laid out at build time, no JavaScript."""
+
+    local_graph_depth = c.Choice((1, 2), default=1)
+    """How far the local graph reaches: `1`, the pages linking here and linked from here; `2`,
+    also their own neighbours, in an outer column."""
+
+    local_graph_max_nodes = CountOption(default=12)
+    """Pages drawn in the local graph at most, the best-linked first; the rest are counted in a
+    "+N more" line. 0 draws every one."""
+
+    graph_page = GraphPageOption()
+    """Write an interactive graph of every page and link to this path inside `site_dir`
+    (e.g. `graph.html`), with its script and stylesheet beside it. Off by default."""
 
     # --- The post-build command only (`mkdocs-backlinks SITE_DIR`) --------------------------------
 

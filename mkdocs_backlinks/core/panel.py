@@ -108,6 +108,8 @@ class Panel:
     grouped: bool = False
     """Grouped by top-level section: each group's title is shown once, not in the breadcrumbs."""
     html: str = ""
+    graph: str = ""
+    """The local graph's `<svg>` (`local_graph: true`), already escaped HTML; "" without one."""
 
     def __iter__(self) -> Iterator[PanelEntry]:
         return iter(self.entries)

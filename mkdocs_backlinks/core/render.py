@@ -123,6 +123,8 @@ def shipped_panel_html(panel: Panel, labels: Dict[str, str]) -> str:
         '<aside class="backlinks" aria-labelledby="backlinks-title" data-search-exclude>\n'
         f'<h2 class="backlinks__title" id="backlinks-title">{_e(labels["title"])}</h2>'
     ]
+    if panel.graph:  # `local_graph: true`; the SVG is escaped where it is drawn
+        out.append(f"\n{panel.graph}")
     if panel:
         count_label = _e(labels["count"])
         _entry_lines(out, panel.shown, panel.grouped, count_label, full=True, more_links_label=labels["more_links"])

@@ -7,7 +7,7 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -26,8 +26,10 @@ def render_report(
     infos: Mapping[str, PageInfo],
     metrics: Mapping[str, PageMetrics],
     results: Sequence[CheckResult],
+    graph_href: Optional[str] = None,
 ) -> str:
-    """The report's HTML, for a file published at `report_path` (relative to the site root)."""
+    """The report's HTML, for a file published at `report_path` (relative to the site root);
+    `graph_href`, relative to it, links the site graph (`graph_page`)."""
 
     def href(src: str) -> str:
         return relative_url(infos[src].url, report_path)
@@ -58,4 +60,5 @@ def render_report(
         checks=checks,
         pages=pages,
         link_count=sum(m.outlinks for m in metrics.values()),
+        graph_href=graph_href,
     )

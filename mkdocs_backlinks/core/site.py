@@ -20,7 +20,11 @@ from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entries, sort_keys, with_context
 from mkdocs_backlinks.core.snippets import Snippets
-from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
+from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, relative_url
+from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
+from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg
+from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
+from markupsafe import Markup
 
 __all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site", "with_written_files"]
 
@@ -89,6 +93,12 @@ class LinkedSite:
         self.ignored = ignored
         self.options = options
         self._sort_keys: Optional[Dict[str, SortKey]] = None
+        # The graph views' data, made on first use (see page_metrics and local_graph).
+        self._metrics: Optional[Dict[str, PageMetrics]] = None
+        self._neighbours: Optional[Neighbours] = None
+        self._ranked: Dict[str, List[str]] = {}
+        self._scores: Dict[str, float] = {}
+        self._rank: Dict[str, int] = {}
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
@@ -119,19 +129,63 @@ class LinkedSite:
             self._sort_keys = sort_keys(self.infos, options.sort)
         entries = panel_entries(src, self.graph, self.infos, options.sort, self.ignored, self._sort_keys)
         panel = make_panel(entries, options.max_entries, options.group_by_section)
-        return with_context(panel, options.context, self.snippets, options.max_occurrences)
+        panel = with_context(panel, options.context, self.snippets, options.max_occurrences)
+        if options.local_graph and self.writes_panel(panel):
+            panel.graph = self.local_graph(src)
+        return panel
 
     def writes_panel(self, panel: Panel) -> bool:
         """Whether a page with this panel gets one written: it lists pages, or says it lists none."""
         return bool(panel) or self.options.show_when_empty
 
+    # --- The graph views: metrics shared with the audit, and each panel's local graph --------
+
+    def page_metrics(self) -> Dict[str, PageMetrics]:
+        """Every built page's metrics, computed once per build and only when asked: by the
+        exports or the site graph (the local graph needs only the link scores)."""
+        metrics = self._metrics
+        if metrics is None:
+            metrics = self._metrics = page_metrics(self.graph, self.infos, self.options.count_nofollow)
+        return metrics
+
+    def local_graph(self, src: str) -> str:
+        """The `<svg>` of page `src`'s neighbourhood ("" when nothing links with it), its links
+        relative to the page as the panel's are. Safe HTML: every title in it is escaped."""
+        neighbours = self._neighbours
+        if neighbours is None:
+            neighbours = self._neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
+            if self._metrics is not None:
+                self._scores = {key: m.link_score for key, m in self._metrics.items()}
+            else:
+                self._scores = page_link_scores(self.graph, self.infos, self.options.count_nofollow)
+            # Every page's place in the ranking `local_graph.select` uses, to sort neighbours by.
+            order = sorted(self.infos, key=lambda k: (-self._scores.get(k, 0.0), self.infos[k].title.casefold(), k))
+            self._rank = {key: index for index, key in enumerate(order)}
+        scores, infos, ranks, rank = self._scores, self.infos, self._ranked, self._rank
+        here = infos[src].url
+
+        def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
+            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via)
+
+        def ranked(key: str) -> List[str]:
+            # Each page's neighbours sorted once per build, as `local_graph.select` ranks them.
+            found = ranks.get(key)
+            if found is None:
+                found = ranks[key] = sorted(neighbours.around(key), key=rank.__getitem__)
+            return found
+
+        options = self.options
+        nodes, left_out = neighbourhood(src, neighbours, node, options.local_graph_depth, options.local_graph_max_nodes, ranked)
+        svg = local_graph_svg(src, infos[src].title, nodes, options.local_graph_max_nodes, also_hidden=left_out)
+        return Markup(svg)  # already escaped: a template may print it as it is, autoescaping or not
+
 
 def with_written_files(files: List[SiteFile], options: BacklinksConfig, others: Sequence[str] = ()) -> List[SiteFile]:
     """The site's files, with those this build writes itself after reading the links (the
-    export, the report, and `others` such as the stylesheet): links to them work, and resolve
+    export, the report, the site graph, and `others` such as the stylesheet): links to them work, and resolve
     the same on the first build as on the next."""
     present = {file.src_uri for file in files}
-    written = [options.graph_file, options.report_file, *others]
+    written = [options.graph_file, options.report_file, options.graph_page, *others]
     return files + [SiteFile(path, quote(path), False) for path in written if path and path not in present]
 
 

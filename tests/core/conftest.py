@@ -55,7 +55,6 @@ def linked_site(
             (titles or {}).get(src, src.rsplit("/", 1)[-1][: -len(".md")]),
             (meta or {}).get(src, {}),
             nav_position=nav.index(src) if src in nav else None,
-            is_homepage=src == "index.md",
             excluded=src in excluded,
             crumbs=(crumbs or {}).get(src, ()),
         )
