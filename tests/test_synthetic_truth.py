@@ -8,6 +8,11 @@ import re
 
 import pytest
 from conftest import load_benchmark
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+generate = load_benchmark("generate")
+check = load_benchmark("check")
 
 NOT_FOUND = re.compile(r"Doc file '(.*)' contains a link '(.*)', but the target(?: '.*')? is not found")
 
@@ -24,6 +29,22 @@ def reported(messages, one: str, grouped: str):
         elif re.search(grouped, message.split("\n", 1)[0]):
             pages += [line[4:] for line in message.splitlines()[1:] if line.startswith("  - ")]
     return pages
+
+
+@pytest.fixture
+def mkdocs_records(caplog):
+    """INFO and above from MkDocs and its plugins, during the test (some reports are INFO)."""
+    logger = logging.getLogger("mkdocs")
+    # `mkdocs.__main__` turns propagation off when the CLI runs in-process; catch records anyway.
+    attach = not logger.propagate
+    if attach:
+        logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    try:
+        yield caplog
+    finally:
+        if attach:
+            logger.removeHandler(caplog.handler)
 
 
 def test_synthetic_site_matches_truth(synthetic_build):
@@ -85,7 +106,7 @@ def test_docs_profile_with_mentions_matches_truth(tmp_path, mkdocs_records, dire
     assert sum(pair["count"] for pair in truth["mention_pairs"]) == 40
     # The decoys are there: without the rule "not on a page that links the target", the scan
     # finds more (the mentions on linking pages and on the target itself).
-    scan = _load("mention_scan")
+    scan = load_benchmark("mention_scan")
     pages = sorted(truth["pages"])
     linked = {(source, target) for source, target, _ in truth["edges"]}
     assert len(scan.scan(str(tmp_path / "one" / "docs"), pages, linked)) == 40

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 from mkdocs_backlinks.core.options import load_options
 from mkdocs_backlinks.core.pages import page_info
-from mkdocs_backlinks.core.site import LinkedSite, Listings, PageHTML, guarded_reader, link_site
+from mkdocs_backlinks.core.site import LinkedSite, Listings, PageHTML, guarded_reader, link_site, with_written_files
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, relative_url
 
 _PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
@@ -74,4 +74,4 @@ def linked_site(
     files = [SiteFile(src, urls[src], src in pages, src in excluded) for src in urls]
     loaded, _warnings = load_options(options or {})
     reader = guarded_reader(logging.getLogger("tests.core"))
-    return link_site(infos, reading, SiteResolver(files), loaded, reader, listings or Listings())
+    return link_site(infos, reading, SiteResolver(with_written_files(files, loaded)), loaded, reader, listings or Listings())
