@@ -114,3 +114,45 @@ def test_synthetic_site_matches_truth(tmp_path, mkdocs_records, directory_urls):
         if r.levelno >= logging.WARNING and not r.name.startswith("mkdocs.plugins")
     ]
     assert [msg for msg in core if not NOT_FOUND.search(msg)] == []
+
+
+def tree(root: Path) -> dict:
+    """Every file under `root` (relative path -> bytes)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_docs_profile_with_mentions_matches_truth(tmp_path, mkdocs_records, directory_urls):
+    # The docs-like profile with planted mentions: same arguments give the same bytes, the
+    # pages hold about 10 content links each, MkDocs builds them without surprise, and every
+    # panel matches the truth. (The generator itself checks the planted mentions against an
+    # independent scan of the pages it wrote; it would stop here if they disagreed.)
+    options = dict(seed=5, directory_urls=directory_urls, profile="docs", mentions=40)
+    truth = generate.generate(str(tmp_path / "one"), 300, **options)
+    generate.generate(str(tmp_path / "two"), 300, **options)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+    links_per_page = sum(n for _, _, n in truth["edges"]) / len(truth["pages"])
+    assert 8 <= links_per_page <= 14
+    assert len(truth["mentions"]) == 40
+    assert sum(pair["count"] for pair in truth["mention_pairs"]) == 40
+    # The decoys are there: without the rule "not on a page that links the target", the scan
+    # finds more (the mentions on linking pages and on the target itself).
+    scan = _load("mention_scan")
+    pages = sorted(truth["pages"])
+    linked = {(source, target) for source, target, _ in truth["edges"]}
+    assert len(scan.scan(str(tmp_path / "one" / "docs"), pages, linked)) == 40
+    assert len(scan.scan(str(tmp_path / "one" / "docs"), pages, set())) > 40
+
+    cfg = load_config(config_file=str(tmp_path / "one" / "mkdocs.yml"))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg, dirty=False)
+    finally:
+        cfg.plugins.on_shutdown()
+    core = [r.getMessage() for r in mkdocs_records.records if r.levelno >= logging.WARNING and not r.name.startswith("mkdocs.plugins")]
+    broken = sorted([m.group(1), m.group(2)] for m in map(NOT_FOUND.search, core) if m)
+    assert broken == truth["broken"]
+    assert [msg for msg in core if not NOT_FOUND.search(msg)] == []
+    mismatches = check.check_site(str(tmp_path / "one"))
+    assert mismatches == [], "\n".join(mismatches[:50])
