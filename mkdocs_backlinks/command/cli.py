@@ -139,7 +139,7 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
         PageHTML(page.src_uri, page.url, without_panel(page.html[page.content_start : page.content_end]))
         for page in built.pages
     )
-    return link_site(infos, pages, resolver, options, guarded_reader(log))
+    return link_site(infos, pages, resolver, options, guarded_reader(log), language=config.theme_language or "en")
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

@@ -24,7 +24,7 @@ def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
             results.append(CheckResult(check, level, []))
             continue
         exempt = exemption(check.name, site.infos, getattr(options, f"{check.name}_exempt"))
-        audited = Audited(site.graph, site.infos, options, exempt)
+        audited = Audited(site.graph, site.infos, options, exempt, site.mentions)
         found = check.find(audited)
         results.append(CheckResult(check, level, found, check.message(found, audited) if found else ""))
     return results
@@ -55,10 +55,15 @@ def audit(
     results = run_checks(site, want_all=exporting)
     if exporting:
         metrics = page_metrics(site.graph, site.infos, options.count_nofollow)
+        # Unlinked mentions and related pages: the export and the report list them all.
+        mentions, related = site.mentions(), site.related()
         if options.graph_file:
-            doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls)
+            doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls, mentions, related)
             export.write(site_dir, options.graph_file, export.dumps(doc))
         if options.report_file:
-            html = report_html.render_report(site_name, options.report_file, site.infos, metrics, results)
+            html = report_html.render_report(
+                site_name, options.report_file, site.infos, metrics, results, mentions,
+                related if options.related_pages else None,
+            )
             export.write(site_dir, options.report_file, html)
     return report_checks(log, results, serving)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.graph import Link, LinkGraph
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.urls import relative_url
 
@@ -70,6 +71,21 @@ class PanelEntry(NamedTuple):
     the panel's bound `MAX_PANEL_OCCURRENCES`): the panel says "and N more from this page"."""
 
 
+class MentionEntry(NamedTuple):
+    """A page that names the page showing the panel without linking to it (`mentions_in_panel`)."""
+
+    title: str
+    """Plain text: escape it when writing HTML."""
+    url: str
+    """Relative href from the page showing the panel to the mentioning page."""
+    src_uri: str
+    count: int
+    """How many times that page names this one."""
+    occurrence: Optional[Occurrence] = None
+    """Where the first mention sits: its section and snippet (the mention as `snippet.text`);
+    None when there is neither."""
+
+
 class PanelGroup(NamedTuple):
     """Entries under one top-level nav section ("" for pages in no section)."""
 
@@ -92,6 +108,8 @@ class Panel:
     grouped: bool = False
     """Grouped by top-level section: each group's title is shown once, not in the breadcrumbs."""
     html: str = ""
+    mentions: List[MentionEntry] = field(default_factory=list)
+    """The pages naming this one without a link (only with `mentions_in_panel: true`)."""
 
     def __iter__(self):
         return iter(self.entries)
@@ -224,6 +242,24 @@ def with_context(
     panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
     panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
     return panel
+
+
+def mention_entries(
+    target: str, mentions: Iterable[Mention], infos: Mapping[str, PageInfo], keys: Mapping[str, tuple]
+) -> List[MentionEntry]:
+    """The "Mentioned without a link" entries of `target`'s panel, from the mentions of it, in
+    the panel's order (`keys` from `sort_keys`)."""
+    here = infos[target]
+    entries = []
+    for mention in sorted((m for m in mentions if m.source in infos), key=lambda m: keys[m.source]):
+        source = infos[mention.source]
+        url = relative_url(source.url, here.url)
+        section = mention.section
+        spot = None
+        if section is not None or mention.snippet is not None:
+            spot = Occurrence(_spot_url(url, section), section.text if section else "", mention.snippet, mention.count)
+        entries.append(MentionEntry(source.title, url, mention.source, mention.count, spot))
+    return entries
 
 
 def _group(entries: List[PanelEntry]) -> List[PanelGroup]:
