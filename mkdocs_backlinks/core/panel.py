@@ -244,6 +244,16 @@ def with_context(
     return panel
 
 
+def shown_section(mention: Mention, source_title: str):
+    """The section a mention shows under, or None when it belongs to the page as a whole: above
+    the first heading, or under the heading that is the page's title (its level-1 heading, as a
+    rule; the prose does not keep levels)."""
+    section = mention.section
+    if section is None or " ".join(section.text.split()).casefold() == " ".join(source_title.split()).casefold():
+        return None
+    return section
+
+
 def mention_entries(
     target: str, mentions: Iterable[Mention], infos: Mapping[str, PageInfo], keys: Mapping[str, tuple]
 ) -> List[MentionEntry]:
@@ -254,7 +264,7 @@ def mention_entries(
     for mention in sorted((m for m in mentions if m.source in infos), key=lambda m: keys[m.source]):
         source = infos[mention.source]
         url = relative_url(source.url, here.url)
-        section = mention.section
+        section = shown_section(mention, source.title)
         spot = None
         if section is not None or mention.snippet is not None:
             spot = Occurrence(_spot_url(url, section), section.text if section else "", mention.snippet, mention.count)

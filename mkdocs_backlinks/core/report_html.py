@@ -16,6 +16,7 @@ from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.panel import shown_section
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.related import Related
@@ -96,11 +97,12 @@ def render_report(
                 "from": page(m.source),
                 "text": m.text,
                 "count": m.count,
-                "section": m.section.text if m.section else "",
-                "section_href": href(m.source) + (f"#{quote(m.section.id, safe=_FRAGMENT_SAFE)}" if m.section and m.section.id else ""),
+                "section": section.text if section else "",
+                "section_href": href(m.source) + (f"#{quote(section.id, safe=_FRAGMENT_SAFE)}" if section and section.id else ""),
                 "link_score": metrics[m.target].link_score,
             }
             for m in opportunities(mentions, metrics, infos)
+            for section in [shown_section(m, infos[m.source].title)]
         ],
         related=None
         if related is None
