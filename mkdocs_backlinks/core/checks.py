@@ -1,5 +1,5 @@
 """Link-health checks over the finished link graph: orphans, unreachable pages, dead ends, broken
-links and hubs.
+links, hubs, and unlinked mentions (from `mentions.py`, worked out once per build when needed).
 
 Each check is one `Check` record: its name (which is also its option, `<name>`, with its
 exemption globs in `<name>_exempt`, and what a page names in front matter `backlinks_exempt`),
