@@ -16,10 +16,13 @@ Precision comes first, since every false finding asks an author for a wrong link
   `COMMON_FLOOR`), which are words of the site's language more than names of one page.
 No stemming: "Link graphs" is not "Link graph"; a page lists the forms it goes by in `aliases`.
 
-Cost: each page's prose is read once. Its distinct words (split in C) are intersected with the
-names' anchor words (each name's longest word), and only the anchors present are searched for
-(`str.find`) and checked in place; no regular expression per title, so the cost follows the
-size of the site, not the number of titles times the number of pages.
+Cost: each page's prose is read once, as a sequence of words (split in C). A one-word name is
+looked for when its word is among the page's words; a name of several words only when its
+anchor (its longest word) and the word next to it are neighbours in the page (its set of word
+pairs), so titles made of the site's everyday words cost nothing where they are not written
+together. Only those anchors are searched for (`str.find`) and checked in place; no regular
+expression per title, so the cost follows the size of the site, not the number of titles times
+the number of pages.
 """
 
 from __future__ import annotations
