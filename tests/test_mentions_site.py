@@ -16,6 +16,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from mkdocs_backlinks.command import cli
 from mkdocs_backlinks.core.export import SCHEMA_FILE
@@ -196,3 +197,21 @@ def test_related_pages_in_the_export_and_the_report(make_site):
     assert "propellant" in data["related"][0]["terms"]
     report = (site.root / "site" / "r.html").read_text(encoding="utf-8")
     assert "Related pages not yet linked" in report and report.count("propellant") >= 2
+
+
+@pytest.mark.parametrize("level", ["warn", "error"])
+def test_levels_warn_and_error(make_site, plugin_log, caplog, level):
+    """`warn` is one grouped warning (`--strict` fails); `error` stops the build listing every
+    mentioned page; `backlinks_exempt: [unlinked_mentions]` in front matter silences one."""
+    docs = dict(DOCS, **{"sets.md": "---\nbacklinks_exempt: [unlinked_mentions]\n---\n\n# Sets\n"})
+    site = make_site(docs, {"unlinked_mentions": level, "orphans": "ignore", "unreachable": "ignore"}, **SETTINGS)
+    if level == "warn":
+        site.build()
+        (message,) = [m for m in plugin_log() if "unlinked mention" in m]
+    else:
+        with pytest.raises(Abort):
+            site.build()
+        (message,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert message.count("\n  - ") == len(TARGETS) - 1 and "sets.md" not in message
+    for target in set(TARGETS) - {"sets.md"}:
+        assert f"\n  - {target} (" in message
