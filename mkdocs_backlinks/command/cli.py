@@ -137,7 +137,7 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
         PageHTML(page.src_uri, page.url, without_panel(page_content(page)))
         for page in built.pages
     )
-    return link_site(infos, pages, resolver, options, guarded_reader(log), listings)
+    return link_site(infos, pages, resolver, options, guarded_reader(log), listings, language=config.theme_language or "en")
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

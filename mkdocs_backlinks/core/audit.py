@@ -29,7 +29,7 @@ def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
             results.append(CheckResult(check, level, []))
             continue
         exempt = exemption(check.name, site.infos, check.exempt(options))
-        audited = Audited(site.graph, site.infos, options, exempt)
+        audited = Audited(site.graph, site.infos, options, exempt, site.mentions)
         found = check.find(audited)
         results.append(CheckResult(check, level, found, check.message(found, audited) if found else ""))
     return results
@@ -60,12 +60,23 @@ def audit(
     results = run_checks(site, want_all=exporting)
     if exporting:
         metrics = site.page_metrics()
+        # Unlinked mentions and related pages: the export and the report list them all.
+        mentions, related = site.mentions(), site.related()
         if options.graph_file:
-            doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls)
+            doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls, mentions, related)
             export.write(site_dir, options.graph_file, export.dumps(doc))
         if options.report_file:
             graph_href = relative_url(quote(options.graph_page), quote(options.report_file)) if options.graph_page else None
-            html = report_html.render_report(site_name, options.report_file, site.infos, metrics, results, graph_href=graph_href)
+            html = report_html.render_report(
+                site_name,
+                options.report_file,
+                site.infos,
+                metrics,
+                results,
+                mentions,
+                related if options.related_pages else None,
+                graph_href=graph_href,
+            )
             export.write(site_dir, options.report_file, html)
         if options.graph_page:
             write_graph_page(site, site_dir, options.graph_page, site_name, metrics, results)

@@ -1,5 +1,5 @@
 """Link-health checks over the finished link graph: orphans, unreachable pages, dead ends, broken
-links and hubs.
+links, hubs, and unlinked mentions (from `mentions.py`, worked out once per build when needed).
 
 Each check is one `Check` record: its name (which is also its option, `<name>`, with its
 exemption globs in `<name>_exempt`, and what a page names in front matter `backlinks_exempt`),
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from mkdocs_backlinks.core.broken_links import BrokenTarget, Exempt, built_pages, describe_broken, find_broken_links
 from mkdocs_backlinks.core.globs import GlobList
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 
@@ -35,6 +36,9 @@ class Audited:
     options: BacklinksConfig
     exempt: Exempt
     """Whether a page (or, for broken links, a target) is exempt from the check at hand."""
+    mentions: Callable[[], Sequence[Mention]] = lambda: ()
+    """The site's unlinked mentions, worked out on the first call (only a check that needs them
+    calls it)."""
 
 
 Href = Callable[[str], str]
@@ -170,6 +174,45 @@ def _broken_message(found: Sequence[BrokenTarget], audited: Audited) -> str:
     )
 
 
+# --- Unlinked mentions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionedPage:
+    """A page named in other pages' prose without a link: `count` mentions in all, and each
+    mentioning page with its own count, by source path."""
+
+    target: str
+    count: int
+    sources: Tuple[Tuple[str, int], ...]
+
+
+def find_unlinked_mentions(mentions: Iterable[Mention], exempt: Exempt) -> List[MentionedPage]:
+    """The mentioned pages that are not exempt, by source path, each with its mentions."""
+    by_target: Dict[str, List[Tuple[str, int]]] = {}
+    for mention in mentions:
+        if not exempt(mention.target):
+            by_target.setdefault(mention.target, []).append((mention.source, mention.count))
+    return [
+        MentionedPage(target, sum(count for _, count in sources), tuple(sorted(sources)))
+        for target, sources in sorted(by_target.items())
+    ]
+
+
+def _mentions_message(found: Sequence[MentionedPage], audited: Audited) -> str:
+    def named_in(item: MentionedPage) -> str:
+        sources = ", ".join(src if count == 1 else f"{src} x{count}" for src, count in item.sources)
+        info = audited.infos.get(item.target)
+        return f"{item.target} ({info.title if info else item.target}): named in {sources}"
+
+    return (
+        f"{sum(item.count for item in found)} unlinked mention(s) of {len(found)} page(s): their title or an "
+        f"alias is written in other pages without a link:{_items([named_in(item) for item in found])}\n"
+        "Link the words to the page, or exempt it with 'backlinks_exempt: [unlinked_mentions]' in its front "
+        "matter or the 'unlinked_mentions_exempt' option."
+    )
+
+
 CHECKS = (
     Check(
         "orphans",
@@ -241,6 +284,16 @@ CHECKS = (
         _page_finding,
         lambda o: o.hubs,
         lambda o: o.hubs_exempt,
+    ),
+    Check(
+        "unlinked_mentions",
+        "Unlinked mentions",
+        lambda a: find_unlinked_mentions(a.mentions(), a.exempt),
+        _mentions_message,
+        lambda item: item.target,
+        lambda item, infos, href: _page_finding(item.target, infos, href),
+        lambda o: o.unlinked_mentions,
+        lambda o: o.unlinked_mentions_exempt,
     ),
 )
 """Every check, in the order they are reported."""

@@ -15,14 +15,16 @@ from typing import Dict, List, Mapping, Sequence, Tuple
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.related import Related
 
 JsonObject = Dict[str, object]
 """A JSON object of the export, as plain data."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "link-graph.schema.json")
 
 
@@ -76,14 +78,46 @@ def edges(graph: LinkGraph, pages: Sequence[str]) -> List[JsonObject]:
     ]
 
 
+def mention_objects(mentions: Sequence[Mention], pages: Sequence[str]) -> List[JsonObject]:
+    """One object per (page, mentioned page) between built pages, sorted by `from` then `to`."""
+    built = set(pages)
+    return [
+        {
+            "from": m.source,
+            "to": m.target,
+            "text": m.text,
+            "count": m.count,
+            "section": m.section.text if m.section else "",
+            "section_id": m.section.id if m.section else "",
+        }
+        for m in sorted(mentions, key=lambda m: (m.source, m.target))
+        if m.source in built and m.target in built
+    ]
+
+
+def related_objects(related: Mapping[str, Sequence[Related]], pages: Sequence[str]) -> List[JsonObject]:
+    """One object per (page, related page), each page's list in its order (most alike first)."""
+    built = set(pages)
+    return [
+        {"from": source, "to": item.page, "score": item.score, "terms": list(item.terms)}
+        for source in sorted(related)
+        if source in built
+        for item in related[source]
+        if item.page in built
+    ]
+
+
 def document(
     graph: LinkGraph,
     infos: Mapping[str, PageInfo],
     metrics: Mapping[str, PageMetrics],
     results: Sequence[CheckResult],
     use_directory_urls: bool,
+    mentions: Sequence[Mention] = (),
+    related: Mapping[str, Sequence[Related]] = {},  # noqa: B006 (read only)
 ) -> JsonObject:
-    """The export as plain data (see the schema for what each field means)."""
+    """The export as plain data (see the schema for what each field means). `mentions` and
+    `related` are empty unless their options ask for them."""
     pages = sorted(metrics)
     nodes = [
         {
@@ -106,6 +140,8 @@ def document(
             result.name: {"level": result.level, "findings": [result.check.export(item) for item in result.findings]}
             for result in results
         },
+        "mentions": mention_objects(mentions, pages),
+        "related": related_objects(related, pages),
     }
 
 

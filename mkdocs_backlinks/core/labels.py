@@ -12,6 +12,7 @@ ENGLISH: Dict[str, str] = {
     "more": "and {count} more",
     "count": "Number of links",
     "more_links": "and {count} more from this page",
+    "mentions": "Mentioned without a link",
 }
 
 TRANSLATIONS: Dict[str, Dict[str, str]] = {
@@ -22,6 +23,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "und {count} weitere",
         "count": "Anzahl der Links",
         "more_links": "und {count} weitere von dieser Seite",
+        "mentions": "Ohne Link erwähnt",
     },
     "fr": {
         "title": "Pages qui renvoient ici",
@@ -29,6 +31,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "et {count} de plus",
         "count": "Nombre de liens",
         "more_links": "et {count} de plus sur cette page",
+        "mentions": "Mentionnée sans lien",
     },
     "es": {
         "title": "Páginas que enlazan aquí",
@@ -36,6 +39,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "y {count} más",
         "count": "Número de enlaces",
         "more_links": "y {count} más en esta página",
+        "mentions": "Mencionada sin enlace",
     },
     "it": {
         "title": "Pagine che rimandano qui",
@@ -43,6 +47,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "e altre {count}",
         "count": "Numero di link",
         "more_links": "e altri {count} in questa pagina",
+        "mentions": "Menzionata senza link",
     },
     "pt": {
         "title": "Páginas com links para aqui",
@@ -50,6 +55,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "e mais {count}",
         "count": "Número de links",
         "more_links": "e mais {count} nesta página",
+        "mentions": "Mencionada sem link",
     },
     "nl": {
         "title": "Pagina's die hiernaar linken",
@@ -57,6 +63,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "en nog {count}",
         "count": "Aantal links",
         "more_links": "en nog {count} op deze pagina",
+        "mentions": "Genoemd zonder link",
     },
     "ru": {
         "title": "Страницы, ссылающиеся сюда",
@@ -64,6 +71,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "и ещё {count}",
         "count": "Число ссылок",
         "more_links": "и ещё {count} на этой странице",
+        "mentions": "Упоминания без ссылки",
     },
     "pl": {
         "title": "Strony, które tu linkują",
@@ -71,6 +79,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "i jeszcze {count}",
         "count": "Liczba linków",
         "more_links": "i jeszcze {count} na tej stronie",
+        "mentions": "Wzmianki bez linku",
     },
     "zh": {
         "title": "链接到本页的页面",
@@ -78,6 +87,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "另外 {count} 个",
         "count": "链接数",
         "more_links": "本页另有 {count} 处",
+        "mentions": "提及但未链接",
     },
     "zh-hant": {
         "title": "連結到本頁的頁面",
@@ -85,6 +95,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "另外 {count} 個",
         "count": "連結數",
         "more_links": "本頁另有 {count} 處",
+        "mentions": "提及但未連結",
     },
     "ja": {
         "title": "このページへのリンク元",
@@ -92,6 +103,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "他 {count} 件",
         "count": "リンク数",
         "more_links": "このページの他 {count} 件",
+        "mentions": "リンクなしの言及",
     },
     "ko": {
         "title": "이 페이지를 링크하는 페이지",
@@ -99,6 +111,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "more": "외 {count}개",
         "count": "링크 수",
         "more_links": "이 페이지의 외 {count}개",
+        "mentions": "링크 없이 언급됨",
     },
 }
 

@@ -16,15 +16,18 @@ Precision comes first, since every false finding asks an author for a wrong link
   `COMMON_FLOOR`), which are words of the site's language more than names of one page.
 No stemming: "Link graphs" is not "Link graph"; a page lists the forms it goes by in `aliases`.
 
-Cost: each page's prose is read once. Its distinct words (split in C) are intersected with the
-names' anchor words (each name's longest word), and only the anchors present are searched for
-(`str.find`) and checked in place; no regular expression per title, so the cost follows the
-size of the site, not the number of titles times the number of pages.
+Cost: each page's prose is read once, as a sequence of words (split in C). A one-word name is
+looked for when its word is among the page's words; a name of several words only when its
+anchor (its longest word) and the word next to it are neighbours in the page (its set of word
+pairs), so titles made of the site's everyday words cost nothing where they are not written
+together. Only those anchors are searched for (`str.find`) and checked in place; no regular
+expression per title, so the cost follows the size of the site, not the number of titles times
+the number of pages.
 """
 
 from __future__ import annotations
 
-from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Callable, Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
 from mkdocs_backlinks.core.snippets import Snippet, trim_after, trim_before
 from mkdocs_backlinks.core.prose import (
@@ -43,7 +46,7 @@ from mkdocs_backlinks.core.prose import (
     read_prose,
     separator_key,
     unspaced_length,
-    words_of,
+    word_sequence,
 )
 from mkdocs_backlinks.core.wordlists import generic_titles
 
@@ -197,21 +200,71 @@ def _extent(text: str, start: int, end: int, name: _Name) -> Optional[Tuple[int,
     return start, end
 
 
-def _matches(text: str, by_anchor: Dict[str, List[_Name]], unspaced: Sequence[str]) -> List[Tuple[int, int, _Name]]:
+class _Index(NamedTuple):
+    """The names, filed for a quick look per page. A name of several words (of spaced scripts)
+    can only be written where its anchor and the word next to it are neighbours in the text:
+    `by_pair` files it under that pair of words (with its anchor), and a page's neighbouring
+    pairs pick the few names worth looking for, however many titles share its words. The
+    others (one word, or words of unspaced scripts) are in `alone`, by anchor. Each name comes
+    with its index in `by_anchor[anchor]`, the order overlapping matches keep."""
+
+    alone: Dict[str, Tuple[Tuple[int, _Name], ...]]
+    by_pair: Dict[Tuple[str, str], Tuple[Tuple[str, int, _Name], ...]]
+    pairs: FrozenSet[Tuple[str, str]]
+
+
+def _index(by_anchor: Dict[str, List[_Name]]) -> _Index:
+    """`by_anchor` filed as `_Index` says."""
+    alone: Dict[str, List[Tuple[int, _Name]]] = {}
+    by_pair: Dict[Tuple[str, str], List[Tuple[str, int, _Name]]] = {}
+    for anchor, names in by_anchor.items():
+        for order, name in enumerate(names):
+            words, at = name.words, name.anchor
+            if len(words) == 1 or any(is_unspaced(char) for word in words for char in word):
+                alone.setdefault(anchor, []).append((order, name))
+            else:
+                pair = (words[at], words[at + 1]) if at + 1 < len(words) else (words[at - 1], words[at])
+                by_pair.setdefault(pair, []).append((anchor, order, name))
+    return _Index(
+        {anchor: tuple(found) for anchor, found in alone.items()},
+        {pair: tuple(found) for pair, found in by_pair.items()},
+        frozenset(by_pair),
+    )
+
+
+def _matches(
+    text: str, by_anchor: Dict[str, List[_Name]], unspaced: Sequence[str], index: Optional[_Index] = None
+) -> List[Tuple[int, int, _Name]]:
     """The names written in `text` (folded prose), leftmost first, the longest where names
-    overlap, as (start, end, name)."""
-    present = by_anchor.keys() & words_of(text)
-    present.update(anchor for anchor in unspaced if anchor in text)
+    overlap, as (start, end, name). `index`: `_index(by_anchor)`, made once per site."""
+    if index is None:
+        index = _index(by_anchor)
+    sequence = word_sequence(text)
+    wanted: Dict[str, List[Tuple[int, _Name]]] = {}
+    for anchor in index.alone.keys() & set(sequence):
+        wanted[anchor] = list(index.alone[anchor])
+    for anchor in unspaced:
+        if anchor in index.alone and anchor not in wanted and anchor in text:
+            wanted[anchor] = list(index.alone[anchor])
+    for pair in index.pairs & set(zip(sequence, sequence[1:])):
+        for anchor, order, name in index.by_pair[pair]:
+            wanted.setdefault(anchor, []).append((order, name))
     candidates = []
-    for anchor in present:
-        names = by_anchor[anchor]
+    size = len(text)
+    for anchor, names in wanted.items():
         position = text.find(anchor)
         while position != -1:
             after = position + len(anchor)
-            for order, name in enumerate(names):
-                extent = _extent(text, position, after, name)
-                if extent is not None:
-                    candidates.append((extent[0], extent[0] - extent[1], order, anchor, extent[1], name))
+            # The anchor itself must be a whole word for any name to be written here (what
+            # `_extent` would find for each name in turn).
+            glued = (
+                position > 0 and is_word_char(text[position - 1]) and _joined(text[position - 1], text[position])
+            ) or (after < size and is_word_char(text[after]) and _joined(text[after - 1], text[after]))
+            if not glued:
+                for order, name in names:
+                    extent = _extent(text, position, after, name)
+                    if extent is not None:
+                        candidates.append((extent[0], extent[0] - extent[1], order, anchor, extent[1], name))
             position = text.find(anchor, position + 1)
     candidates.sort()
     found: List[Tuple[int, int, _Name]] = []
@@ -276,6 +329,7 @@ def find_mentions(
     if not by_anchor:
         return []
     unspaced = sorted(anchor for anchor in by_anchor if is_unspaced(anchor[0]))
+    index = _index(by_anchor)
     left_out = {page.id for page in pages if not page.enabled or (exempt is not None and exempt(page.id))}
 
     found: Dict[Tuple[str, str], _Found] = {}
@@ -287,7 +341,7 @@ def find_mentions(
         prose = read_prose(page.content)
         folded = Folded(prose.text)
         named: Set[str] = set()
-        for start, end, name in _matches(folded.folded, by_anchor, unspaced):
+        for start, end, name in _matches(folded.folded, by_anchor, unspaced, index):
             if len(name.targets) != 1 or name.targets[0] == page.id:
                 continue  # a name two pages share names neither
             target = name.targets[0]

@@ -152,6 +152,10 @@ class LabelsConfig(base.Config):
     """The line under an entry's occurrences beyond `max_occurrences`; `{count}` is the number
     of links they hold. Default: `and {count} more from this page`."""
 
+    mentions = c.Optional(c.Type(str))
+    """The summary of the collapsed part listing the pages that name this one without linking
+    to it (with `mentions_in_panel: true`). Default: `Mentioned without a link`."""
+
 
 class BacklinksConfig(base.Config):
     """Options of the `backlinks` plugin."""
@@ -288,6 +292,41 @@ class BacklinksConfig(base.Config):
     graph_page = GraphPageOption()
     """Write an interactive graph of every page and link to this path inside `site_dir`
     (e.g. `graph.html`), with its script and stylesheet beside it. Off by default."""
+
+    # --- Unlinked mentions and related pages (see mentions.py, related.py) ---------------------
+
+    unlinked_mentions = c.Choice(LEVELS, default="ignore")
+    """Pages whose title or an alias (front matter `aliases: [...]`) is written in another page's
+    prose, as whole words and in any case, where that page does not link to it: each one is a
+    link to add. Off (`ignore`) by default; `info`, `warn` or `error` report them, in one summary
+    grouped by mentioned page."""
+
+    unlinked_mentions_exempt = GlobListOption()
+    """Source paths (globs) of pages that may be mentioned without a link: their mentions are not
+    reported by the check (they still show in the export, the report and the panel)."""
+
+    mentions_exempt = GlobListOption()
+    """Source paths (globs) of pages left out of mention detection on both sides: their prose is
+    not read, and their titles are not looked for (e.g. `[changelog.md, "blog/**"]`). A page can
+    do the same with `backlinks_mentions: false` in its front matter."""
+
+    mentions_min_length = CountOption(default=4)
+    """Titles and aliases shorter than this many characters are never looked for ("Go", "API");
+    a Chinese or Japanese character counts as two."""
+
+    mentions_max_share = ShareOption(default=0.2)
+    """A title found in the prose of more than this share of the site's pages (and of at least 5
+    pages) is a word of the site's language rather than the name of one page, and is not
+    reported (`0.2` or `"20%"`)."""
+
+    mentions_in_panel = c.Type(bool, default=False)
+    """Add a collapsed "Mentioned without a link" part to each page's panel, listing the pages
+    that name it without linking to it, each with the sentence, the mention marked."""
+
+    related_pages = CountOption(default=0)
+    """How many related pages not yet linked to list for each page in the JSON export and the
+    report: the pages most alike by their prominent words, between which no link exists either
+    way. 0 (the default) computes nothing."""
 
     # --- The post-build command only (`mkdocs-backlinks SITE_DIR`) --------------------------------
 

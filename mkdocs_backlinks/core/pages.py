@@ -41,6 +41,12 @@ class PageInfo:
     problems: Tuple[str, ...] = ()
     """One message per front matter value of this page that the plugin does not accept (its
     default applied instead); the audit logs them as warnings."""
+    # --- Unlinked mentions (mentions.py) ---
+    aliases: Tuple[str, ...] = ()
+    """Front matter `aliases`: other names the page goes by, looked for as mentions of it."""
+    mentions: bool = True
+    """Front matter `backlinks_mentions: false` turns this off: the page neither mentions nor
+    is mentioned."""
 
 
 def names(value: object) -> Tuple[str, ...]:
@@ -59,7 +65,7 @@ SWITCH_FALSE = ("false", "no", "off", "0")
 SWITCH_ACCEPTED = "true or false (also yes/no, on/off, 1/0)"
 
 # The front matter switches the plugin reads, with their defaults.
-SWITCHES = {"backlinks_panel": True, "backlinks_from_here": True, "orphan": False}
+SWITCHES = {"backlinks_panel": True, "backlinks_from_here": True, "orphan": False, "backlinks_mentions": True}
 
 
 def switch(value: object) -> Optional[bool]:
@@ -140,7 +146,25 @@ def front_matter_values(src_uri: str, meta: Mapping[str, object]) -> Tuple[Dict[
                 "panel. Showing the panel."
             )
     values["hide_panel"] = "backlinks" in hidden
+    values["aliases"] = _aliases(src_uri, meta, problems)
     return values, problems
+
+
+def _aliases(src_uri: str, meta: Mapping[str, object], problems: List[str]) -> Tuple[str, ...]:
+    """Front matter `aliases` (Obsidian's key): a name or a list of names, blank ones dropped;
+    anything else is one problem and no alias."""
+    if "aliases" not in meta or meta["aliases"] is None:
+        return ()
+    raw = meta["aliases"]
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, (list, tuple)) or not all(isinstance(item, str) for item in raw):
+        problems.append(
+            f"Page '{src_uri}': front matter 'aliases' is {_shown(raw)}; accepted: a name or a list "
+            "of names. Using no alias."
+        )
+        return ()
+    return tuple(" ".join(item.split()) for item in raw if item.strip())
 
 
 def page_info(
@@ -169,4 +193,6 @@ def page_info(
         hide_panel=not values["backlinks_panel"] or values["hide_panel"],
         hide_links=not values["backlinks_from_here"],
         problems=tuple(problems),
+        aliases=values["aliases"],
+        mentions=values["backlinks_mentions"],
     )

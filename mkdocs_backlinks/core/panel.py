@@ -21,7 +21,9 @@ from typing import (
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.extract import Heading
+from mkdocs_backlinks.core.prose import Heading as ProseHeading
 from mkdocs_backlinks.core.graph import Link, LinkGraph
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
@@ -86,6 +88,21 @@ class PanelEntry(NamedTuple):
     the panel's bound `MAX_PANEL_OCCURRENCES`): the panel says "and N more from this page"."""
 
 
+class MentionEntry(NamedTuple):
+    """A page that names the page showing the panel without linking to it (`mentions_in_panel`)."""
+
+    title: str
+    """Plain text: escape it when writing HTML."""
+    url: str
+    """Relative href from the page showing the panel to the mentioning page."""
+    src_uri: str
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, read by templates
+    """How many times that page names this one."""
+    occurrence: Optional[Occurrence] = None
+    """Where the first mention sits: its section and snippet (the mention as `snippet.text`);
+    None when there is neither."""
+
+
 class PanelGroup(NamedTuple):
     """Entries under one top-level nav section ("" for pages in no section)."""
 
@@ -110,6 +127,8 @@ class Panel:
     html: str = ""
     graph: str = ""
     """The local graph's `<svg>` (`local_graph: true`), already escaped HTML; "" without one."""
+    mentions: List[MentionEntry] = field(default_factory=list)
+    """The pages naming this one without a link (only with `mentions_in_panel: true`)."""
 
     def __iter__(self) -> Iterator[PanelEntry]:
         return iter(self.entries)
@@ -147,7 +166,7 @@ def _section(link: Link) -> Optional[Heading]:
     return None if heading is None or heading.level == 1 else heading
 
 
-def _spot_url(url: str, heading: Optional[Heading]) -> str:
+def _spot_url(url: str, heading: Optional[Union[Heading, ProseHeading]]) -> str:
     return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
 
 
@@ -246,6 +265,34 @@ def with_context(
     panel.shown = [PanelGroup(group.title, [filled[e.src_uri] for e in group.entries]) for group in panel.shown]
     panel.entries = [filled.get(entry.src_uri, entry) for entry in panel.entries]
     return panel
+
+
+def shown_section(mention: Mention, source_title: str) -> Optional[ProseHeading]:
+    """The section a mention shows under, or None when it belongs to the page as a whole: above
+    the first heading, or under the heading that is the page's title (its level-1 heading, as a
+    rule; the prose does not keep levels)."""
+    section = mention.section
+    if section is None or " ".join(section.text.split()).casefold() == " ".join(source_title.split()).casefold():
+        return None
+    return section
+
+
+def mention_entries(
+    target: str, mentions: Iterable[Mention], infos: Mapping[str, PageInfo], keys: Mapping[str, SortKey]
+) -> List[MentionEntry]:
+    """The "Mentioned without a link" entries of `target`'s panel, from the mentions of it, in
+    the panel's order (`keys` from `sort_keys`)."""
+    here = infos[target]
+    entries = []
+    for mention in sorted((m for m in mentions if m.source in infos), key=lambda m: keys[m.source]):
+        source = infos[mention.source]
+        url = relative_url(source.url, here.url)
+        section = shown_section(mention, source.title)
+        spot = None
+        if section is not None or mention.snippet is not None:
+            spot = Occurrence(_spot_url(url, section), section.text if section else "", mention.snippet, mention.count)
+        entries.append(MentionEntry(source.title, url, mention.source, mention.count, spot))
+    return entries
 
 
 def _group(entries: List[PanelEntry]) -> List[PanelGroup]:

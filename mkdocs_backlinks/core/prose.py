@@ -191,6 +191,17 @@ def words_of(folded: str) -> Set[str]:
     return words
 
 
+def word_sequence(folded: str) -> List[str]:
+    """The words of `folded` (folded text) in order, as `WORD` finds them; quickly, like
+    `words_of`, when the text has only ASCII punctuation and no unspaced script."""
+    if not _UNSPACED_CHAR.search(folded):
+        spaced = folded.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).decode("utf-8", "surrogatepass")
+        pieces = spaced.split()
+        if all(map(str.isalnum, pieces)):
+            return pieces
+    return _WORD.findall(folded)
+
+
 def name_words(name: str) -> Tuple[List[str], List[str]]:
     """A name (a title, an alias) as folded words and the separators between them (see
     `separator_key`); a run of unspaced characters is one word here, found as a substring."""

@@ -135,5 +135,33 @@ def shipped_panel_html(panel: Panel, labels: Dict[str, str]) -> str:
             out.append("\n</details>")
     else:
         out.append(f'\n<p class="backlinks__empty">{_e(labels["empty"])}</p>')
+    if panel.mentions:
+        _mention_lines(out, panel, labels)
     out.append("\n</aside>")
     return "".join(out)
+
+
+def _mention_lines(out: List[str], panel: Panel, labels: Dict[str, str]) -> None:
+    """The collapsed "Mentioned without a link" part, as the template writes it."""
+    out.append(f'\n<details class="backlinks__mentions">\n<summary>{_e(labels["mentions"])}</summary>')
+    out.append('\n<ul class="backlinks__mention-list">')
+    for entry in panel.mentions:
+        out.append(
+            f'\n<li class="backlinks__mention"><a class="backlinks__mention-link" href="{_e(entry.url)}">{_e(entry.title)}</a>'
+        )
+        spot = entry.occurrence
+        if spot:
+            out.append(f'\n<ul class="backlinks__occurrences">\n<li class="backlinks__occurrence"><a class="backlinks__jump" href="{_e(spot.url)}">')
+            if spot.section:
+                out.append(f'<span class="backlinks__section">{_e(spot.section)}</span>')
+            snippet = spot.snippet
+            if spot.section and snippet:
+                out.append(" ")
+            if snippet:
+                out.append(
+                    f'<span class="backlinks__snippet">{_e(snippet.before)}<mark>{_e(snippet.text)}</mark>'
+                    f"{_e(snippet.after)}</span>"
+                )
+            out.append("</a></li>\n</ul>")
+        out.append("</li>")
+    out.append("\n</ul>\n</details>")

@@ -7,18 +7,48 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional, Sequence
+from urllib.parse import quote
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.core.messages import CheckResult
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.panel import shown_section
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
+from mkdocs_backlinks.core.messages import CheckResult
+from mkdocs_backlinks.core.related import Related
 from mkdocs_backlinks.core.urls import relative_url
 
+_FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
+
 TEMPLATE = "backlinks/report.html"
+
+
+# --- Link opportunities: unlinked mentions and related pages ---------------------------------------
+
+
+def opportunities(
+    mentions: Sequence[Mention], metrics: Mapping[str, PageMetrics], infos: Mapping[str, PageInfo]
+) -> List[Mention]:
+    """The unlinked mentions between built pages, the most valuable links first: to the pages
+    with the highest link score (the site's most important pages), then the most mentions."""
+    shown = [m for m in mentions if m.source in metrics and m.target in metrics]
+    return sorted(shown, key=lambda m: (-metrics[m.target].link_score, -m.count, infos[m.target].title.casefold(), m.target, m.source))
+
+
+def related_rows(related: Mapping[str, Sequence[Related]], metrics: Mapping[str, PageMetrics]) -> List[Tuple[str, Related]]:
+    """Each page's related pages not yet linked, by page, most alike first."""
+    return [
+        (source, item)
+        for source in sorted(related)
+        if source in metrics
+        for item in related[source]
+        if item.page in metrics
+    ]
+
 
 def render_report(
     site_name: str,
@@ -26,10 +56,13 @@ def render_report(
     infos: Mapping[str, PageInfo],
     metrics: Mapping[str, PageMetrics],
     results: Sequence[CheckResult],
+    mentions: Sequence[Mention] = (),
+    related: Optional[Mapping[str, Sequence[Related]]] = None,
     graph_href: Optional[str] = None,
 ) -> str:
-    """The report's HTML, for a file published at `report_path` (relative to the site root);
-    `graph_href`, relative to it, links the site graph (`graph_page`)."""
+    """The report's HTML, for a file published at `report_path` (relative to the site root).
+    `related` is None when `related_pages` is 0 (the report then has no such table); `graph_href`,
+    relative to the report, links the site graph (`graph_page`)."""
 
     def href(src: str) -> str:
         return relative_url(infos[src].url, report_path)
@@ -61,4 +94,23 @@ def render_report(
         pages=pages,
         link_count=sum(m.outlinks for m in metrics.values()),
         graph_href=graph_href,
+        opportunities=[
+            {
+                "to": page(m.target),
+                "from": page(m.source),
+                "text": m.text,
+                "count": m.count,
+                "section": section.text if section else "",
+                "section_href": href(m.source) + (f"#{quote(section.id, safe=_FRAGMENT_SAFE)}" if section and section.id else ""),
+                "link_score": metrics[m.target].link_score,
+            }
+            for m in opportunities(mentions, metrics, infos)
+            for section in [shown_section(m, infos[m.source].title)]
+        ],
+        related=None
+        if related is None
+        else [
+            {"from": page(source), "to": page(item.page), "score": item.score, "terms": item.terms}
+            for source, item in related_rows(related, metrics)
+        ],
     )

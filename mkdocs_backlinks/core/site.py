@@ -15,10 +15,13 @@ from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional,
 
 from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
+from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, mention_entries, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.related import Related
+from mkdocs_backlinks.core.site_mentions import mentions_of, site_mentions, site_related
 from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, relative_url
 from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
@@ -86,6 +89,7 @@ class LinkedSite:
         snippets: Snippets,
         ignored: FrozenSet[str],
         options: BacklinksConfig,
+        language: object = "en",
     ) -> None:
         self.infos = infos
         self.graph = graph
@@ -99,6 +103,12 @@ class LinkedSite:
         self._ranked: Dict[str, List[str]] = {}
         self._scores: Dict[str, float] = {}
         self._rank: Dict[str, int] = {}
+        # --- Unlinked mentions and related pages: computed on first use, once per build ---
+        self.language = language
+        """The site's language (the theme's), for generic titles and stop words."""
+        self._mentions: Optional[List[Mention]] = None
+        self._mentions_by_target: Optional[Dict[str, List[Mention]]] = None
+        self._related: Optional[Dict[str, List[Related]]] = None
 
     @classmethod
     def empty(cls, options: BacklinksConfig) -> "LinkedSite":
@@ -118,6 +128,8 @@ class LinkedSite:
                 return True
             if any(source not in self.ignored for source in self.graph.sources_to(src)):
                 return True
+            if self.options.mentions_in_panel and self.mentions_of(src):
+                return True
         return False
 
     def panel(self, src: str) -> Panel:
@@ -130,13 +142,37 @@ class LinkedSite:
         entries = panel_entries(src, self.graph, self.infos, options.sort, self.ignored, self._sort_keys)
         panel = make_panel(entries, options.max_entries, options.group_by_section)
         panel = with_context(panel, options.context, self.snippets, options.max_occurrences)
+        if options.mentions_in_panel:
+            panel.mentions = mention_entries(src, self.mentions_of(src), self.infos, self._sort_keys)
         if options.local_graph and self.writes_panel(panel):
             panel.graph = self.local_graph(src)
         return panel
 
     def writes_panel(self, panel: Panel) -> bool:
-        """Whether a page with this panel gets one written: it lists pages, or says it lists none."""
-        return bool(panel) or self.options.show_when_empty
+        """Whether a page with this panel gets one written: it lists pages, says it lists none,
+        or lists pages that name it without a link."""
+        return bool(panel) or self.options.show_when_empty or bool(panel.mentions)
+
+    # --- Unlinked mentions and related pages (site_mentions.py) ---------------------------------
+
+    def mentions(self) -> List[Mention]:
+        """Every unlinked mention of the site, sorted by source then target; worked out on the
+        first call (the first panel with `mentions_in_panel`, else the audit)."""
+        if self._mentions is None:
+            self._mentions = site_mentions(self.infos, self.snippets.contents, self.graph, self.options, self.language)
+        return self._mentions
+
+    def mentions_of(self, target: str) -> List[Mention]:
+        """The unlinked mentions of page `target`."""
+        if self._mentions_by_target is None:
+            self._mentions_by_target = mentions_of(self.mentions())
+        return self._mentions_by_target.get(target, [])
+
+    def related(self) -> Dict[str, List[Related]]:
+        """Each page's related pages not yet linked (`related_pages` of them; none when 0)."""
+        if self._related is None:
+            self._related = site_related(self.infos, self.snippets.contents, self.graph, self.options, self.language)
+        return self._related
 
     # --- The graph views: metrics shared with the audit, and each panel's local graph --------
 
@@ -203,9 +239,11 @@ def link_site(
     options: BacklinksConfig,
     read_anchors: AnchorReader,
     listings: Listings = Listings(),
+    language: object = "en",
 ) -> LinkedSite:
     """Read and resolve the links of `pages` (the ones whose links count; drafts are not among
-    them) into the site's graph. `infos` is every page of the build, by source path."""
+    them) into the site's graph. `infos` is every page of the build, by source path; `language`
+    the site's (the theme's), for mention detection."""
     for src in listings.generated & infos.keys():
         # Nobody links to generated pages in content; their generator's navigation does.
         infos[src] = replace(infos[src], checks_exempt=infos[src].checks_exempt + ("all",))
@@ -224,4 +262,9 @@ def link_site(
     length = options.snippet_length if options.context == "snippets" else 0
     # One map of the pages' HTML, shared by the graph (link texts) and the snippets.
     graph = LinkGraph.build(links_by_page, unresolved, contents)
-    return LinkedSite(infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options)
+    site = LinkedSite(infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language)
+    if options.mentions_in_panel:
+        # Now, while `contents` is each page's content before its panel marker: the panels,
+        # rendered page by page from here on, show them.
+        site.mentions()
+    return site

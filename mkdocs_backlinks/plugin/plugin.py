@@ -99,7 +99,10 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         resolver = SiteResolver(with_written_files(site_files(files), self.config), config.site_url, redirects)
         pages = pages_to_read(gathered, self._records, self._dirty, guarded_reader(log))
         listings = find_listings(config.plugins, gathered.rendered)
-        site = link_site(gathered.infos, pages, resolver, self.config, guarded_reader(log), listings)
+        site = link_site(
+            gathered.infos, pages, resolver, self.config, guarded_reader(log), listings,
+            language=theme_language(config.theme),
+        )
         if gathered.carried:
             refresh_carried_pages(gathered.carried, lambda page: self._written_panel(site, page).html, config, files)
         return site

@@ -112,6 +112,7 @@ def test_name_list(value, expected):
 
 
 DEFAULTS = {"backlinks_panel": True, "backlinks_from_here": True, "orphan": False, "backlinks_exempt": (), "hide_panel": False}
+DEFAULTS.update({"backlinks_mentions": True, "aliases": ()})  # unlinked mentions
 # (front matter, the values read that differ from the defaults, the keys of the problems)
 FRONT_MATTER = [
     ({}, {}, []),
@@ -129,6 +130,14 @@ FRONT_MATTER = [
     ({"hide": ["Backlinks"]}, {}, ["hide"]),
     ({"hide": ["backlink", "toc"]}, {}, ["hide"]),
     ({"hide": True}, {}, []),  # not a list Material reads; nothing of the plugin's in it
+    # Unlinked mentions: `aliases` (Obsidian's key) and `backlinks_mentions`.
+    ({"aliases": ["Link graphs", "  graph  of links ", " "]}, {"aliases": ("Link graphs", "graph of links")}, []),
+    ({"aliases": "Graph"}, {"aliases": ("Graph",)}, []),
+    ({"aliases": None}, {}, []),
+    ({"aliases": [1, "x"]}, {}, ["aliases"]),
+    ({"aliases": {"a": 1}}, {}, ["aliases"]),
+    ({"backlinks_mentions": "off"}, {"backlinks_mentions": False}, []),
+    ({"backlinks_mentions": "never"}, {}, ["backlinks_mentions"]),
     (
         {"backlinks_panel": "x", "backlinks_from_here": "y", "orphan": "z", "backlinks_exempt": 1.0},
         {},
