@@ -13,7 +13,7 @@ from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, Sequenc
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.graph import LinkGraph
-from mkdocs_backlinks.core.local_graph import GraphNode
+from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site_graph import SiteGraphPage
 from mkdocs_backlinks.core.urls import relative_url
@@ -99,6 +99,39 @@ def neighbourhood(
         directions = {neighbours.direction(key, near) for near in via}
         nodes.append(node(key, directions.pop() if len(directions) == 1 else "both", via))
     return nodes, left_out + len(far) - len(candidates)
+
+
+class LocalGraphs:
+    """Draws each page's local graph; what every page's graph shares (the neighbours, the
+    ranking by link score, each page's neighbours in that order) is worked out once per build."""
+
+    def __init__(self, neighbours: Neighbours, infos: Mapping[str, PageInfo], scores: Mapping[str, float]) -> None:
+        self.neighbours = neighbours
+        self.infos = infos
+        self.scores = scores
+        # Every page's place in the ranking `local_graph.select` uses, to sort neighbours by.
+        order = sorted(infos, key=lambda k: (-scores.get(k, 0.0), infos[k].title.casefold(), k))
+        self._rank = {key: index for index, key in enumerate(order)}
+        self._ranked: Dict[str, List[str]] = {}
+
+    def ranked(self, key: str) -> List[str]:
+        """The pages linking with `key`, best-linked first; sorted once per build."""
+        found = self._ranked.get(key)
+        if found is None:
+            found = self._ranked[key] = sorted(self.neighbours.around(key), key=self._rank.__getitem__)
+        return found
+
+    def svg(self, src: str, depth: int, max_nodes: int) -> str:
+        """The `<svg>` of page `src`'s neighbourhood, hrefs relative to its URL ("" when nothing
+        links with it)."""
+        infos, scores = self.infos, self.scores
+        here = infos[src].url
+
+        def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
+            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via)
+
+        nodes, left_out = neighbourhood(src, self.neighbours, node, depth, max_nodes, self.ranked)
+        return local_graph_svg(src, infos[src].title, nodes, max_nodes, also_hidden=left_out)
 
 
 def site_graph_pages(

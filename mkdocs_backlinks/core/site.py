@@ -24,8 +24,7 @@ from mkdocs_backlinks.core.related import Related
 from mkdocs_backlinks.core.site_mentions import mentions_of, site_mentions, site_related
 from mkdocs_backlinks.core.snippets import Snippets
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, relative_url
-from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
-from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg
+from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
 from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
 from markupsafe import Markup
 
@@ -99,10 +98,7 @@ class LinkedSite:
         self._sort_keys: Optional[Dict[str, SortKey]] = None
         # The graph views' data, made on first use (see page_metrics and local_graph).
         self._metrics: Optional[Dict[str, PageMetrics]] = None
-        self._neighbours: Optional[Neighbours] = None
-        self._ranked: Dict[str, List[str]] = {}
-        self._scores: Dict[str, float] = {}
-        self._rank: Dict[str, int] = {}
+        self._local_graphs: Optional[LocalGraphs] = None
         # --- Unlinked mentions and related pages: computed on first use, once per build ---
         self.language = language
         """The site's language (the theme's), for generic titles and stop words."""
@@ -187,33 +183,15 @@ class LinkedSite:
     def local_graph(self, src: str) -> str:
         """The `<svg>` of page `src`'s neighbourhood ("" when nothing links with it), its links
         relative to the page as the panel's are. Safe HTML: every title in it is escaped."""
-        neighbours = self._neighbours
-        if neighbours is None:
-            neighbours = self._neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
-            if self._metrics is not None:
-                self._scores = {key: m.link_score for key, m in self._metrics.items()}
-            else:
-                self._scores = page_link_scores(self.graph, self.infos, self.options.count_nofollow)
-            # Every page's place in the ranking `local_graph.select` uses, to sort neighbours by.
-            order = sorted(self.infos, key=lambda k: (-self._scores.get(k, 0.0), self.infos[k].title.casefold(), k))
-            self._rank = {key: index for index, key in enumerate(order)}
-        scores, infos, ranks, rank = self._scores, self.infos, self._ranked, self._rank
-        here = infos[src].url
-
-        def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
-            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via)
-
-        def ranked(key: str) -> List[str]:
-            # Each page's neighbours sorted once per build, as `local_graph.select` ranks them.
-            found = ranks.get(key)
-            if found is None:
-                found = ranks[key] = sorted(neighbours.around(key), key=rank.__getitem__)
-            return found
-
+        if self._local_graphs is None:
+            scores = (
+                {key: m.link_score for key, m in self._metrics.items()}
+                if self._metrics is not None
+                else page_link_scores(self.graph, self.infos, self.options.count_nofollow)
+            )
+            self._local_graphs = LocalGraphs(Neighbours.of(self.graph, self.infos, self.ignored), self.infos, scores)
         options = self.options
-        nodes, left_out = neighbourhood(src, neighbours, node, options.local_graph_depth, options.local_graph_max_nodes, ranked)
-        svg = local_graph_svg(src, infos[src].title, nodes, options.local_graph_max_nodes, also_hidden=left_out)
-        return Markup(svg)  # already escaped: a template may print it as it is, autoescaping or not
+        return Markup(self._local_graphs.svg(src, options.local_graph_depth, options.local_graph_max_nodes))
 
 
 def with_written_files(files: List[SiteFile], options: BacklinksConfig, others: Sequence[str] = ()) -> List[SiteFile]:
