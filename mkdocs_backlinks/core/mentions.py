@@ -101,28 +101,6 @@ class _Found(NamedTuple):
     count: int  # type: ignore[assignment]  # a field named like tuple.count, as in panel.py
 
 
-def page_settings(meta: Mapping[str, object], page: str) -> Tuple[Tuple[str, ...], bool, List[str]]:
-    """A page's `aliases` and `backlinks_mentions` from its front matter `meta`: the aliases,
-    whether mentions are on, and one line for each value that is not understood (naming
-    `page`), which is then ignored."""
-    problems: List[str] = []
-    raw = meta.get("aliases")
-    if raw is None:
-        aliases: Tuple[str, ...] = ()
-    elif isinstance(raw, str):
-        aliases = (raw,)
-    elif isinstance(raw, (list, tuple)) and all(isinstance(item, str) for item in raw):
-        aliases = tuple(raw)
-    else:
-        aliases = ()
-        problems.append(f"{page}: 'aliases' should be a list of names, got {raw!r}; ignored")
-    enabled = meta.get("backlinks_mentions", True)
-    if not isinstance(enabled, bool):
-        problems.append(f"{page}: 'backlinks_mentions' should be true or false, got {enabled!r}; ignored")
-        enabled = True
-    return tuple(alias for alias in aliases if alias.strip()), enabled, problems
-
-
 def _names(pages: Sequence[MentionPage], generic: AbstractSet[str], min_length: int) -> Dict[str, List[_Name]]:
     """Every page's title and aliases that may count, filed by anchor word."""
     targets: Dict[Tuple[Tuple[str, ...], Tuple[str, ...]], Set[str]] = {}
@@ -135,10 +113,10 @@ def _names(pages: Sequence[MentionPage], generic: AbstractSet[str], min_length: 
                 continue
             targets.setdefault((tuple(words), tuple(separators)), set()).add(page.id)
     by_anchor: Dict[str, List[_Name]] = {}
-    for (name_key, separator_key), ids in sorted(targets.items()):
+    for (name_key, separators_key), ids in sorted(targets.items()):
         # The longest word is the rarest, as a rule, and the quickest to rule out.
         anchor = max(range(len(name_key)), key=lambda index: (len(name_key[index]), -index))
-        by_anchor.setdefault(name_key[anchor], []).append(_Name(name_key, separator_key, anchor, tuple(sorted(ids))))
+        by_anchor.setdefault(name_key[anchor], []).append(_Name(name_key, separators_key, anchor, tuple(sorted(ids))))
     return by_anchor
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from mkdocs_backlinks.core.mentions import MentionPage, find_mentions, page_settings
+from mkdocs_backlinks.core.mentions import MentionPage, find_mentions
 from mkdocs_backlinks.core.prose import Folded, read_prose
 
 # The pages a source page may mention: (id, title, aliases, enabled).
@@ -145,21 +145,6 @@ def test_same_result_whatever_the_page_order():
     forward = find_mentions(pages, LINKS, snippet_length=80)
     assert find_mentions(pages[::-1], LINKS, snippet_length=80) == forward
     assert [(m.source, m.target) for m in forward] == sorted((m.source, m.target) for m in forward)
-
-
-@pytest.mark.parametrize(
-    "meta, expected",
-    [
-        ({}, ((), True, 0)),
-        ({"aliases": "One", "backlinks_mentions": False}, (("One",), False, 0)),
-        ({"aliases": ["One", " ", "Two"]}, (("One", "Two"), True, 0)),
-        ({"aliases": {"a": 1}, "backlinks_mentions": "no"}, ((), True, 2)),
-    ],
-)
-def test_page_settings(meta, expected):
-    aliases, enabled, problems = page_settings(meta, "a.md")
-    assert (aliases, enabled, len(problems)) == expected
-    assert all(problem.startswith("a.md: ") for problem in problems)
 
 
 @pytest.mark.parametrize("text", ["Straße ﬁx Maß", "İstanbul ß", "plain", "ßßß", ""])
