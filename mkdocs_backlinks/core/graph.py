@@ -165,25 +165,17 @@ def page_links(
     """Resolve the anchors of the page `source` (published at `url`, HTML `content`) into links
     to other pages, and the links that reach no built page."""
     links = PageLinks()
-    targets, fragments, headings, rels, starts = links.targets, links.fragments, links.headings, links.rels, links.starts
     unresolved: List[UnresolvedLink] = []
-    resolve = resolver.resolve
-    page = Kind.PAGE
     for anchor in anchors:
         href = anchor.href
         if href[:1] == "#":
             continue  # the page itself, the most common kind of link there is (permalinks, toc)
         if anchor.classes and _NOT_CONTENT_LINKS.intersection(anchor.classes):
             continue
-        result = resolve(href, url, source)
+        result = resolver.resolve(href, url, source)
         kind = result.kind
-        if kind is page:
-            # PageLinks.add, written out: this runs for every link of the site.
-            targets.append(result.target)
-            fragments.append(result.fragment)
-            headings.append(anchor.heading)
-            rels.append(anchor.rel)
-            starts.append(anchor.start)
+        if kind is Kind.PAGE:
+            links.add(result.target, result.fragment, anchor.heading, anchor.rel, anchor.start)
         elif kind in _BROKEN or (kind is Kind.EXTERNAL and _climbs_to_a_source_file(href)):
             # `../../x.md` climbing above a site mounted at a sub-path leaves the site, but what
             # it names is a Markdown file MkDocs could not find (it warned): a broken link.

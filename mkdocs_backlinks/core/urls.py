@@ -15,7 +15,6 @@ from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
-_MEMO_SIZE = 4_096
 
 
 class Kind(enum.Enum):
@@ -162,10 +161,6 @@ class SiteResolver:
                 if key not in self.files:
                     self.redirects.setdefault(key, by_src.get(target) if target else None)
 
-        # Per folder of the linking page: href -> Resolution. An href means the same from
-        # anywhere in a folder, and pages of one folder share many hrefs (links to the hubs).
-        self._memo: Dict[str, Dict[str, Resolution]] = {}
-        self._memo_size = 0
         # Per folder: the folder's path, then each parent up to the root ("../" climbs one).
         self._climbs: Dict[str, List[str]] = {}
 
@@ -175,19 +170,7 @@ class SiteResolver:
 
     def resolve(self, href: str, page_url: str, page_src: str = "") -> Resolution:
         """Resolve `href`, found on the page published at `page_url` (source `page_src`)."""
-        folder = page_url[: page_url.rfind("/") + 1]
-        memo = self._memo.get(folder)
-        if memo is None:
-            memo = self._memo[folder] = {}
-        result = memo.get(href)
-        if result is None:
-            if self._memo_size >= _MEMO_SIZE:
-                # Bounded: on a big site it would grow with every link.
-                self._memo.clear()
-                self._memo[folder] = memo = {}
-                self._memo_size = 0
-            result = memo[href] = self._resolve(href, page_url, folder)
-            self._memo_size += 1
+        result = self._resolve(href, page_url, page_url[: page_url.rfind("/") + 1])
         if result.kind is Kind.SELF or (page_src and result.target == page_src):
             return Resolution(Kind.SELF, page_src, result.path, result.fragment)
         return result
