@@ -8,11 +8,12 @@ the link, and when that is still too long, at a word boundary marked with an ell
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from typing import Dict, NamedTuple, Optional, Protocol
 
-from mkdocs_backlinks.core.extract import read_anchor, unescape
+from mkdocs_backlinks.core.extract import read_anchor
 
 ELLIPSIS = "\u2026"
 
@@ -56,7 +57,7 @@ def _plain(fragment: str) -> str:
     if "<" in fragment:
         fragment = _TAG.sub("", fragment)
     if "&" in fragment:
-        fragment = unescape(fragment)
+        fragment = html.unescape(fragment)
     words = fragment.split()
     if not words:
         return " " if fragment else ""
