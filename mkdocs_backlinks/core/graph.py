@@ -32,9 +32,11 @@ class Link(NamedTuple):
 class PageLinks:
     """The links of one page to pages of the site, in document order, as parallel sequences.
 
-    A big site has hundreds of thousands of links: a record for each would take three times the
-    memory, and Python's cycle collector would walk every one of them on each full collection
-    for the rest of the build."""
+    A big site has hundreds of thousands of links: a record for each would take about twice the
+    memory. Measured against a `Link` per link kept in both directions (peak RSS of paired
+    whole `mkdocs build` processes, 1,000 pages): this form keeps 0.55 MiB less (0.6% of the
+    docs-like build's 85 MiB) and 2.4 MiB less on the link-dense site (2.2%); build time the
+    same within noise. Kept for the peak-memory budget (1.06x), which the plugin meets narrowly."""
 
     __slots__ = ("targets", "fragments", "headings", "rels", "starts")
 
