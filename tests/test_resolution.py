@@ -181,16 +181,3 @@ def test_relative_url_round_trips_through_the_resolver(directory_urls):
             result = resolver.resolve(href, urls[source], source)
             expected = Kind.SELF if source == target else Kind.PAGE
             assert (result.kind, result.target) == (expected, target), (source, target, href)
-
-
-@pytest.mark.parametrize("folder", ["a//b/", "guide/x/", "", "./", "a/b/c/"])
-def test_climbing_folders_matches_dot_segment_removal(folder):
-    """The shortcut for hrefs that start with '../' climbs exactly as RFC 3986 removes dot
-    segments, empty segments included."""
-    from mkdocs_backlinks.core.urls import remove_dot_segments
-
-    for site_url in (None, "https://example.org/docs/"):
-        resolver = SiteResolver([SiteFile("x.md", "x/", True)], site_url)
-        for levels in range(5):
-            expected = remove_dot_segments(resolver.page_path(folder) + "../" * levels + "z")
-            assert resolver._climb(folder, levels) + "z" == expected
