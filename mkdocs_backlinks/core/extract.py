@@ -50,7 +50,6 @@ _TAG = re.compile(
 )
 _LINK_START = re.compile(r"<a(?=[\s/>])[^>]*(?:>|\Z)", re.IGNORECASE)
 _LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
-_PERMALINK = re.compile(r'<a class="headerlink" href="[^"<>]*"(?: title="[^"<>]*")?>[^<]*</a>')
 
 
 # Named tuples rather than dataclasses: a big site has hundreds of thousands of links, and
@@ -104,10 +103,6 @@ def _heading_text(inner_html: str) -> str:
     # Permalink anchors ("¶") that the toc extension appends are not part of the title.
     if "headerlink" not in inner_html:
         return html_to_text(inner_html)
-    # The permalink exactly as the toc extension writes it, cut in one go.
-    cut = _PERMALINK.sub("", inner_html)
-    if "headerlink" not in cut:
-        return html_to_text(cut)
     kept = []
     position = 0
     for start in _LINK_START.finditer(inner_html, position):
