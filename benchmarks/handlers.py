@@ -110,20 +110,29 @@ def main(argv: List[str] | None = None) -> int:
 
     for name, runs in pairs.items():
         plain = median(p["build"] for p, _ in runs)
-        print(f"\n{name}: build CPU {median(v['build'] for _, v in runs):.3f}s against plain {plain:.3f}s, "
-              f"ratio {median(v['build'] / p['build'] for p, v in runs):.4f}x (medians of {len(runs)} pairs)")
+        print(
+            f"\n{name}: build CPU {median(v['build'] for _, v in runs):.3f}s against plain {plain:.3f}s, "
+            f"ratio {median(v['build'] / p['build'] for p, v in runs):.4f}x (medians of {len(runs)} pairs)"
+        )
         print(f"{'':18} {'CPU s':>8} {'of plain':>9}")
         handlers = 0.0
         for event in EVENTS:
             seconds = median(v[event] for _, v in runs)
             handlers += seconds
             print(f"{event:18} {seconds:8.3f} {median(v[event] / p['build'] for p, v in runs):9.2%}")
-        print(f"{'all handlers':18} {handlers:8.3f} {median(sum(v[e] for e in EVENTS) / p['build'] for p, v in runs):9.2%}")
-        print(f"{'difference':18} {median(v['build'] - p['build'] for p, v in runs):8.3f} "
-              f"{median(v['build'] / p['build'] - 1 for p, v in runs):9.2%}")
+        print(
+            f"{'all handlers':18} {handlers:8.3f} "
+            f"{median(sum(v[e] for e in EVENTS) / p['build'] for p, v in runs):9.2%}"
+        )
+        print(
+            f"{'difference':18} {median(v['build'] - p['build'] for p, v in runs):8.3f} "
+            f"{median(v['build'] / p['build'] - 1 for p, v in runs):9.2%}"
+        )
         print(f"{'gc (plain)':18} {median(p['gc'] for p, _ in runs):8.3f}")
-        print(f"{'gc (variant)':18} {median(v['gc'] for _, v in runs):8.3f}  in handlers "
-              f"{median(v['gc_in_handlers'] for _, v in runs):.3f}")
+        print(
+            f"{'gc (variant)':18} {median(v['gc'] for _, v in runs):8.3f}  in handlers "
+            f"{median(v['gc_in_handlers'] for _, v in runs):.3f}"
+        )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(pairs, fh, indent=1)

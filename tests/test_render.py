@@ -16,12 +16,19 @@ from mkdocs_backlinks.core.panel import Occurrence, PanelEntry, make_panel
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelWriter
 from mkdocs_backlinks.core.snippets import Snippet
 
-HOSTILE = '"><img src=x onerror=alert(1)> & \'q\' <b>'
+HOSTILE = "\"><img src=x onerror=alert(1)> & 'q' <b>"
 
 
 def entry(n: int, *, count=1, crumbs=(), occurrences=(), more_links=0) -> PanelEntry:
     return PanelEntry(
-        f"Page {n} {HOSTILE if n % 2 else ''}", f"../p{n}/?a=1&b='2'", f"p{n}.md", count, [], crumbs, occurrences, more_links
+        f"Page {n} {HOSTILE if n % 2 else ''}",
+        f"../p{n}/?a=1&b='2'",
+        f"p{n}.md",
+        count,
+        [],
+        crumbs,
+        occurrences,
+        more_links,
     )
 
 
@@ -110,7 +117,9 @@ def test_the_shipped_template_writes_every_part_of_every_panel(labels):
         groups = panel.shown + panel.hidden
         listed = [e for group in groups for e in group.entries]
         assert listed == panel.entries
-        assert texts(r'<a class="backlinks__link" href="([^"]*)">(.*?)</a>', markup) == [(e.url, e.title) for e in listed]
+        assert texts(r'<a class="backlinks__link" href="([^"]*)">(.*?)</a>', markup) == [
+            (e.url, e.title) for e in listed
+        ]
         assert texts(r'<h3 class="backlinks__group">(.*?)</h3>', markup) == [g.title for g in groups if g.title]
         crumbs = [" › ".join(e.crumbs[1:] if panel.grouped else e.crumbs) for e in listed]
         assert texts(r'<span class="backlinks__crumbs">(.*?)</span>', markup) == [c for c in crumbs if c]
@@ -118,15 +127,19 @@ def test_the_shipped_template_writes_every_part_of_every_panel(labels):
         shown = [e for group in panel.shown for e in group.entries]
         spots = [spot for e in shown for spot in e.occurrences]
         assert texts(r'<a class="backlinks__jump" href="([^"]*)">', markup) == [spot.url for spot in spots]
-        assert texts(r'<span class="backlinks__section">(.*?)</span>', markup) == [s.section for s in spots if s.section]
+        assert texts(r'<span class="backlinks__section">(.*?)</span>', markup) == [
+            s.section for s in spots if s.section
+        ]
         assert texts(r'<span class="backlinks__snippet">(.*?)<mark>(.*?)</mark>(.*?)</span>', markup) == [
             tuple(s.snippet) for s in spots if s.snippet
         ]
         counts = [e.count for e in shown] + [s.count for s in spots] + [e.count for e in panel.entries[len(shown) :]]
-        assert sorted(map(int, re.findall(r'<span class="backlinks__count" title="[^"]*">(\d+)</span>', markup))) == sorted(
-            c for c in counts if c > 1
+        assert sorted(
+            map(int, re.findall(r'<span class="backlinks__count" title="[^"]*">(\d+)</span>', markup))
+        ) == sorted(c for c in counts if c > 1)
+        assert texts(r'class="backlinks__count" title="([^"]*)"', markup) == [labels["count"]] * sum(
+            c > 1 for c in counts
         )
-        assert texts(r'class="backlinks__count" title="([^"]*)"', markup) == [labels["count"]] * sum(c > 1 for c in counts)
         assert texts(r'<li class="backlinks__more-links">(.*?)</li>', markup) == [
             labels["more_links"].replace("{count}", str(e.more_links)) for e in shown if e.more_links
         ]
@@ -141,7 +154,9 @@ def test_the_shipped_template_writes_every_part_of_every_panel(labels):
 def test_a_template_in_a_folder_before_the_shipped_one_takes_its_place(tmp_path):
     overrides = tmp_path / "overrides" / "backlinks"
     overrides.mkdir(parents=True)
-    (overrides / "panel.html").write_text("<p>{{ backlinks|length }} {{ labels.title|e }} on {{ page }}</p>", encoding="utf-8")
+    (overrides / "panel.html").write_text(
+        "<p>{{ backlinks|length }} {{ labels.title|e }} on {{ page }}</p>", encoding="utf-8"
+    )
     panel = make_panel([entry(1), entry(2)])
     for dirs, expected in [
         ([TEMPLATES_DIR], '<h2 class="backlinks__title" id="backlinks-title">Pages linking here</h2>'),
