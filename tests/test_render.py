@@ -1,34 +1,34 @@
-"""The shipped template and its plain-Python twin write the same bytes, for every shape of panel.
-
-Without an override the plugin writes panels in Python (`shipped_panel_html`); the template is
-what users read and copy. Any difference between them is a bug in one or the other.
-"""
+"""The shipped template writes every shape of panel completely, escaped, and well nested; a
+theme's own `backlinks/panel.html` takes its place."""
 
 from __future__ import annotations
 
+import html
 import itertools
-import shutil
+import re
+from html.parser import HTMLParser
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks.core.labels import panel_labels
-from mkdocs_backlinks.core.panel import TEMPLATE, Occurrence, PanelEntry, make_panel
-from mkdocs_backlinks.core.render import SHIPPED_TEMPLATE, TEMPLATES_DIR, PanelWriter, shipped_panel_html
+from mkdocs_backlinks.core.panel import Occurrence, PanelEntry, make_panel
+from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelWriter
 from mkdocs_backlinks.core.snippets import Snippet
 
-HOSTILE = '"><img src=x onerror=alert(1)> & \'q\' <b>'
-
-
-def jinja_html(panel, labels) -> str:
-    # As MkDocs sets up its theme environment: no autoescape, default whitespace handling.
-    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), auto_reload=False)
-    return env.get_template(TEMPLATE).render(backlinks=panel, labels=labels, page=None)
+HOSTILE = "\"><img src=x onerror=alert(1)> & 'q' <b>"
 
 
 def entry(n: int, *, count=1, crumbs=(), occurrences=(), more_links=0) -> PanelEntry:
     return PanelEntry(
-        f"Page {n} {HOSTILE if n % 2 else ''}", f"../p{n}/?a=1&b='2'", f"p{n}.md", count, [], crumbs, occurrences, more_links
+        f"Page {n} {HOSTILE if n % 2 else ''}",
+        f"../p{n}/?a=1&b='2'",
+        f"p{n}.md",
+        count,
+        [],
+        crumbs,
+        occurrences,
+        more_links,
     )
 
 
@@ -57,49 +57,110 @@ def panels():
         yield make_panel(entries[:count], max_entries, grouped)
 
 
-LABELS = [panel_labels({}, "en"), panel_labels({}, "ja"), {**panel_labels({}, "de"), "title": HOSTILE, "more": "{count} & more <i>", "count": HOSTILE, "empty": HOSTILE, "more_links": "{count} & <i>more</i>"}]
+LABELS = [
+    panel_labels({}, "en"),
+    panel_labels({}, "ja"),
+    {
+        **panel_labels({}, "de"),
+        "title": HOSTILE,
+        "more": "{count} & more <i>",
+        "count": HOSTILE,
+        "empty": HOSTILE,
+        "more_links": "{count} & <i>more</i>",
+    },
+]
+
+
+def shipped_writer(labels) -> PanelWriter:
+    # As MkDocs sets up its theme environment: no autoescape, default whitespace handling.
+    return PanelWriter(Environment(loader=FileSystemLoader(TEMPLATES_DIR), auto_reload=False), labels)
+
+
+class Nesting(HTMLParser):
+    """Fails on an end tag that does not close the innermost open element; `tags` counts the
+    start tags seen."""
+
+    VOID = {"img", "br", "hr", "input", "meta", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list = []
+        self.tags: list = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open}"
+        self.open.pop()
+
+
+def texts(pattern: str, markup: str):
+    return [tuple(html.unescape(part) for part in found) if isinstance(found, tuple) else html.unescape(found)
+            for found in re.findall(pattern, markup)]  # fmt: skip
 
 
 @pytest.mark.parametrize("labels", LABELS, ids=["en", "ja", "hostile"])
-def test_python_writer_matches_the_template(labels):
+def test_the_shipped_template_writes_every_part_of_every_panel(labels):
+    write = shipped_writer(labels)
     checked = 0
     for panel in panels():
-        assert shipped_panel_html(panel, labels) == jinja_html(panel, labels)
+        markup = write(panel, None)
+        nesting = Nesting()
+        nesting.feed(markup)
+        nesting.close()
+        assert nesting.open == [] and "img" not in nesting.tags and "b" not in nesting.tags and "i" not in nesting.tags
+        assert texts(r'<h2 class="backlinks__title" id="backlinks-title">(.*?)</h2>', markup) == [labels["title"]]
+
+        groups = panel.shown + panel.hidden
+        listed = [e for group in groups for e in group.entries]
+        assert listed == panel.entries
+        assert texts(r'<a class="backlinks__link" href="([^"]*)">(.*?)</a>', markup) == [
+            (e.url, e.title) for e in listed
+        ]
+        assert texts(r'<h3 class="backlinks__group">(.*?)</h3>', markup) == [g.title for g in groups if g.title]
+        crumbs = [" › ".join(e.crumbs[1:] if panel.grouped else e.crumbs) for e in listed]
+        assert texts(r'<span class="backlinks__crumbs">(.*?)</span>', markup) == [c for c in crumbs if c]
+
+        shown = [e for group in panel.shown for e in group.entries]
+        spots = [spot for e in shown for spot in e.occurrences]
+        assert texts(r'<a class="backlinks__jump" href="([^"]*)">', markup) == [spot.url for spot in spots]
+        assert texts(r'<span class="backlinks__section">(.*?)</span>', markup) == [
+            s.section for s in spots if s.section
+        ]
+        assert texts(r'<span class="backlinks__snippet">(.*?)<mark>(.*?)</mark>(.*?)</span>', markup) == [
+            tuple(s.snippet) for s in spots if s.snippet
+        ]
+        counts = [e.count for e in shown] + [s.count for s in spots] + [e.count for e in panel.entries[len(shown) :]]
+        assert sorted(
+            map(int, re.findall(r'<span class="backlinks__count" title="[^"]*">(\d+)</span>', markup))
+        ) == sorted(c for c in counts if c > 1)
+        assert texts(r'class="backlinks__count" title="([^"]*)"', markup) == [labels["count"]] * sum(
+            c > 1 for c in counts
+        )
+        assert texts(r'<li class="backlinks__more-links">(.*?)</li>', markup) == [
+            labels["more_links"].replace("{count}", str(e.more_links)) for e in shown if e.more_links
+        ]
+        more = [labels["more"].replace("{count}", str(panel.hidden_count))] if panel.hidden else []
+        assert texts(r"<summary>(.*?)</summary>", markup) == more
+        empty = texts(r'<p class="backlinks__empty">(.*?)</p>', markup)
+        assert empty == ([] if panel else [labels["empty"]])
         checked += 1
     assert checked == 24
 
 
-def test_a_real_build_writes_the_same_panels_through_a_copied_template(make_site, directory_urls):
-    """The same site, once with the shipped template (Python writer) and once with a byte-identical
-    copy in custom_dir (which the plugin must render with Jinja): identical pages."""
-    docs = {
-        "index.md": "# Home\n\n[A](a.md) and [B](guide/b.md)\n",
-        "a.md": "# A & <b>\n\n## Part one\n\nSee [home](index.md), [b](guide/b.md#x).\n\n## Part two\n\n[b again](guide/b.md)\n",
-        "guide/b.md": "---\ntitle: B \"quoted\" <i>\n---\n\n# B\n\nBack to [A](../a.md) and [home](../index.md).\n",
-        "guide/c.md": "# C\n\n" + "".join(f"[b {n}](b.md) " for n in range(3)) + "[a](../a.md)\n",
-    }
-    nav = [{"Home": "index.md"}, {"A": "a.md"}, {"Guide": [{"B": "guide/b.md"}, {"C": "guide/c.md"}]}]
-    options = {"max_entries": 1, "group_by_section": True, "show_when_empty": True, "orphans": "ignore"}
-    shipped = make_site(docs, options, nav=nav, use_directory_urls=directory_urls).build()
-    copied = make_site(
-        docs, options, nav=nav, use_directory_urls=directory_urls, theme={"name": "mkdocs", "custom_dir": "overrides"}
-    )
-    (copied.root / "overrides" / "backlinks").mkdir(parents=True)
-    shutil.copy(SHIPPED_TEMPLATE, copied.root / "overrides" / "backlinks" / "panel.html")
-    copied.build()
-    panels_seen = 0
-    for src in shipped.sources():
-        assert copied.panel(src) == shipped.panel(src), src
-        panels_seen += shipped.panel(src) is not None
-    assert panels_seen == 4
-
-
-def test_only_the_shipped_template_takes_the_python_writer(tmp_path):
+def test_a_template_in_a_folder_before_the_shipped_one_takes_its_place(tmp_path):
     overrides = tmp_path / "overrides" / "backlinks"
     overrides.mkdir(parents=True)
-    shutil.copy(SHIPPED_TEMPLATE, overrides / "panel.html")
-    panel = make_panel([entry(1)])
-    for dirs, shipped in [([TEMPLATES_DIR], True), ([str(tmp_path / "overrides"), TEMPLATES_DIR], False)]:
-        writer = PanelWriter(Environment(loader=FileSystemLoader(dirs)), LABELS[0])
-        assert writer(panel, None) == shipped_panel_html(panel, LABELS[0])
-        assert writer.uses_python_writer is shipped
+    (overrides / "panel.html").write_text(
+        "<p>{{ backlinks|length }} {{ labels.title|e }} on {{ page }}</p>", encoding="utf-8"
+    )
+    panel = make_panel([entry(1), entry(2)])
+    for dirs, expected in [
+        ([TEMPLATES_DIR], '<h2 class="backlinks__title" id="backlinks-title">Pages linking here</h2>'),
+        ([str(tmp_path / "overrides"), TEMPLATES_DIR], "<p>2 Pages linking here on Home</p>"),
+    ]:
+        written = PanelWriter(Environment(loader=FileSystemLoader(dirs)), LABELS[0])(panel, "Home")
+        assert expected in written

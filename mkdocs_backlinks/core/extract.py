@@ -15,15 +15,12 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 
 # One alternative per kind of token; everything else (text, other tags) is skipped by finditer.
 # The pattern starts with a literal '<' so the regex engine can jump between tags quickly.
-# The first two alternatives are the start and end tags Markdown writes for a link: most links of
-# a site, read without the attribute loop. Attribute values are matched as a browser tokenizes
-# them: quotes only open a value after '='. The attribute part is written so that any text has
+# Attribute values are matched as a browser tokenizes them: quotes only open a value after '='. The attribute part is written so that any text has
 # exactly one way to match it (runs of plain characters between special ones), which keeps the
 # regex linear on unclosed or hostile tags.
 _TOKENS = re.compile(
     r"""<(?:
-      a\s+href="(?P<href>[^"&<>]*)"\s*>
-    | (?P<end>/a>)
+      (?P<end>/a>)
     | !--.*?(?:-->|\Z)
     | !\[CDATA\[.*?(?:\]\]>|\Z)
     | (?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)
@@ -34,13 +31,11 @@ _TOKENS = re.compile(
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
 # Which alternative matched, by `match.lastindex` (the last group that took part).
-_FAST_LINK, _END_LINK, _TAG_ATTRS = 1, 2, 6
+_END_LINK, _TAG_ATTRS = 1, 5
 
 _ATTRIBUTE = re.compile(
     r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""",
 )
-# The start tags Markdown writes for links and headings, parsed without the general attribute loop.
-_ONE_PLAIN_ATTRIBUTE = re.compile(r"""\s+(href|id)="([^"&]*)"\s*""")
 
 # Tags end at '>' or, unclosed, at the end of the text; either way every regex below reads each
 # character a bounded number of times, so hostile input cannot make them quadratic.
@@ -55,10 +50,6 @@ _TAG = re.compile(
 )
 _LINK_START = re.compile(r"<a(?=[\s/>])[^>]*(?:>|\Z)", re.IGNORECASE)
 _LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
-_PERMALINK = re.compile(r'<a class="headerlink" href="[^"<>]*"(?: title="[^"<>]*")?>[^<]*</a>')
-# Link text that is already plain and single-spaced (most of it) skips html_to_text; any tag,
-# entity, double space or white space other than ' ' (tabs, NBSP...) needs the full treatment.
-_NEEDS_CLEANING = re.compile(r"[<&]|[^\S ]| {2}")
 
 
 # Named tuples rather than dataclasses: a big site has hundreds of thousands of links, and
@@ -86,22 +77,8 @@ class Anchor(NamedTuple):
     heading: Optional[Heading] = None
 
 
-def unescape(text: str) -> str:
-    """`html.unescape`, quicker for the only references Markdown writes (`&amp;`, `&lt;`, `&gt;`,
-    `&quot;`, `&#39;`): html.unescape calls back into Python for every reference."""
-    if "&" not in text:
-        return text
-    simple = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
-    if "&" in simple.replace("&amp;", ""):
-        return html.unescape(text)  # other references: named, numeric, or without ';'
-    return simple.replace("&amp;", "&")
-
-
 def parse_attributes(attrs: str) -> Dict[str, str]:
     """The attributes of a start tag, first occurrence winning, values entity-decoded."""
-    plain = _ONE_PLAIN_ATTRIBUTE.fullmatch(attrs)
-    if plain is not None:
-        return {plain.group(1): plain.group(2)}
     found: Dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(attrs):
         name = match.group(1).lower()
@@ -112,26 +89,20 @@ def parse_attributes(attrs: str) -> Dict[str, str]:
             value = match.group(3)
         if value is None:
             value = match.group(4) or ""
-        found[name] = unescape(value)
+        found[name] = html.unescape(value)
     return found
 
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: tags dropped, entities decoded, white space collapsed."""
     text = _TAG.sub("", fragment) if "<" in fragment else fragment
-    if "&" in text:
-        text = unescape(text)
-    return " ".join(text.split())
+    return " ".join(html.unescape(text).split())
 
 
 def _heading_text(inner_html: str) -> str:
     # Permalink anchors ("¶") that the toc extension appends are not part of the title.
     if "headerlink" not in inner_html:
         return html_to_text(inner_html)
-    # The permalink exactly as the toc extension writes it, cut in one go.
-    cut = _PERMALINK.sub("", inner_html)
-    if "headerlink" not in cut:
-        return html_to_text(cut)
     kept = []
     position = 0
     for start in _LINK_START.finditer(inner_html, position):
@@ -150,17 +121,12 @@ def _heading_text(inner_html: str) -> str:
 def extract_anchors(content: str) -> List[Anchor]:
     """Every `<a>` with an `href` in `content`, in document order."""
     anchors: List[Anchor] = []
-    append = anchors.append
     heading: Optional[Heading] = None
     # The heading being read: (level, id, end of its start tag, placeholder given to its links).
     open_heading: Optional[Tuple[int, str, int, Heading]] = None
 
     for match in _TOKENS.finditer(content):
-        kind = match.lastindex
-        if kind == _FAST_LINK:
-            append(Anchor(match.group(1), match.start(), (), (), heading))
-            continue
-        if kind != _TAG_ATTRS:
+        if match.lastindex != _TAG_ATTRS:
             continue  # a comment, CDATA or raw-text element: no markup inside
         closing = match.group("close") is not None
         tag = match.group("tag").lower()
@@ -168,7 +134,7 @@ def extract_anchors(content: str) -> List[Anchor]:
             if not closing:
                 attrs = parse_attributes(match.group("attrs"))
                 if "href" in attrs:
-                    append(
+                    anchors.append(
                         Anchor(
                             attrs["href"],
                             match.start(),
@@ -203,17 +169,12 @@ def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
     end, end of the element)`. As in a browser, a link ends at its end tag, or where the next link
     starts (links do not nest), or at the end of the content."""
     tag = _TOKENS.match(content, start) if start >= 0 else None
-    if tag is None or not (
-        tag.lastindex == _FAST_LINK
-        or (tag.lastindex == _TAG_ATTRS and tag.group("tag") in _A and tag.group("close") is None)
-    ):
+    if tag is None or not (tag.lastindex == _TAG_ATTRS and tag.group("tag") in _A and tag.group("close") is None):
         return start, start, start  # no link starts there: nothing to read
     for match in _TOKENS.finditer(content, tag.end()):
         kind = match.lastindex
         if kind == _END_LINK:
             return tag.end(), match.start(), match.end()
-        if kind == _FAST_LINK:
-            return tag.end(), match.start(), match.start()
         if kind == _TAG_ATTRS and match.group("tag") in _A:
             if match.group("close") is not None:
                 return tag.end(), match.start(), match.end()
@@ -224,10 +185,7 @@ def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
 def read_anchor(content: str, start: int) -> Tuple[str, int]:
     """The plain text of the link whose start tag is at `content[start]`, and where it ends."""
     text_start, text_end, end = anchor_extent(content, start)
-    text = content[text_start:text_end]
-    if _NEEDS_CLEANING.search(text):
-        text = html_to_text(text)
-    return text.strip(), end
+    return html_to_text(content[text_start:text_end]), end
 
 
 def anchor_text(content: str, start: int) -> str:

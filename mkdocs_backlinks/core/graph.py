@@ -32,9 +32,11 @@ class Link(NamedTuple):
 class PageLinks:
     """The links of one page to pages of the site, in document order, as parallel sequences.
 
-    A big site has hundreds of thousands of links: a record for each would take three times the
-    memory, and Python's cycle collector would walk every one of them on each full collection
-    for the rest of the build."""
+    A big site has hundreds of thousands of links: a record for each would take about twice the
+    memory. Measured against a `Link` per link kept in both directions (peak RSS of paired
+    whole `mkdocs build` processes, 1,000 pages): this form keeps 0.55 MiB less (0.6% of the
+    docs-like build's 85 MiB) and 2.4 MiB less on the link-dense site (2.2%); build time the
+    same within noise. Kept for the peak-memory budget (1.06x), which the plugin meets narrowly."""
 
     __slots__ = ("targets", "fragments", "headings", "rels", "starts")
 
@@ -165,25 +167,17 @@ def page_links(
     """Resolve the anchors of the page `source` (published at `url`, HTML `content`) into links
     to other pages, and the links that reach no built page."""
     links = PageLinks()
-    targets, fragments, headings, rels, starts = links.targets, links.fragments, links.headings, links.rels, links.starts
     unresolved: List[UnresolvedLink] = []
-    resolve = resolver.resolve
-    page = Kind.PAGE
     for anchor in anchors:
         href = anchor.href
         if href[:1] == "#":
             continue  # the page itself, the most common kind of link there is (permalinks, toc)
         if anchor.classes and _NOT_CONTENT_LINKS.intersection(anchor.classes):
             continue
-        result = resolve(href, url, source)
+        result = resolver.resolve(href, url, source)
         kind = result.kind
-        if kind is page:
-            # PageLinks.add, written out: this runs for every link of the site.
-            targets.append(result.target)
-            fragments.append(result.fragment)
-            headings.append(anchor.heading)
-            rels.append(anchor.rel)
-            starts.append(anchor.start)
+        if kind is Kind.PAGE:
+            links.add(result.target, result.fragment, anchor.heading, anchor.rel, anchor.start)
         elif kind in _BROKEN or (kind is Kind.EXTERNAL and _climbs_to_a_source_file(href)):
             # `../../x.md` climbing above a site mounted at a sub-path leaves the site, but what
             # it names is a Markdown file MkDocs could not find (it warned): a broken link.

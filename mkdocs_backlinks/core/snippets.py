@@ -8,11 +8,12 @@ the link, and when that is still too long, at a word boundary marked with an ell
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from typing import Dict, NamedTuple, Optional, Protocol
 
-from mkdocs_backlinks.core.extract import read_anchor, unescape
+from mkdocs_backlinks.core.extract import read_anchor
 
 ELLIPSIS = "\u2026"
 
@@ -28,7 +29,6 @@ _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|template|textarea)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
-_HIDDEN_START = re.compile(r"<(?:!--|script|style|template|textarea)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # The end of a sentence: terminal punctuation (with closing quotes or brackets) then white space,
 # or a full-width terminal mark, which needs no space after it. A full stop after a one-letter
@@ -36,8 +36,6 @@ _TAG = re.compile(r"<[^>]*>")
 _SENTENCE_END = re.compile(r"(?:(?<![\s.]\w)\.|[!?])[\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
 # Everything up to the last end of a sentence (the greedy `.*` finds it from the back, in C).
 _UP_TO_LAST_SENTENCE_END = re.compile(r".*(?:" + _SENTENCE_END.pattern + ")", re.DOTALL)
-# More than a sentence end's closing marks and space take, for a search limited to the text kept.
-_MARGIN = 32
 
 
 class Snippet(NamedTuple):
@@ -59,7 +57,7 @@ def _plain(fragment: str) -> str:
     if "<" in fragment:
         fragment = _TAG.sub("", fragment)
     if "&" in fragment:
-        fragment = unescape(fragment)
+        fragment = html.unescape(fragment)
     words = fragment.split()
     if not words:
         return " " if fragment else ""
@@ -80,7 +78,7 @@ class SnippetCutter:
     def __init__(self, content: str, length: int) -> None:
         # Comments, scripts and styles are blanked out of each window as it is cut (not out of
         # a copy of the page: a cutter is kept for every page that links to a panel).
-        self._hidden = tuple((m.start(), m.end()) for m in _HIDDEN.finditer(content)) if _HIDDEN_START.search(content) else ()
+        self._hidden = tuple((m.start(), m.end()) for m in _HIDDEN.finditer(content))
         self._hidden_starts = tuple(start for start, _end in self._hidden)
         self.content = content
         self.length = length
@@ -146,10 +144,7 @@ class SnippetCutter:
 
 def trim_before(text: str, budget: int) -> str:
     """The end of `text`: from the start of the sentence holding its end, at most `budget` long."""
-    # Only the last `budget` characters can be kept: a sentence ending before them leaves
-    # the same cut as none at all, so the search starts there (with room for the end's marks).
-    stripped = text.rstrip()
-    done = _UP_TO_LAST_SENTENCE_END.match(stripped, max(0, len(stripped) - budget - _MARGIN))
+    done = _UP_TO_LAST_SENTENCE_END.match(text.rstrip())
     text = (text[done.end() :] if done else text).lstrip()
     if len(text) <= budget:
         return text
@@ -164,8 +159,7 @@ def trim_before(text: str, budget: int) -> str:
 def trim_after(text: str, budget: int) -> str:
     """The start of `text`: up to the end of the sentence holding its start, at most `budget`."""
     # A sentence ending right at the link ("...see [this]. Next") ends the snippet there.
-    # Likewise only the first `budget` characters can be kept.
-    found = _SENTENCE_END.search(text, 0, budget + _MARGIN)
+    found = _SENTENCE_END.search(text)
     if found is not None:
         text = text[: found.end()].rstrip()
     else:

@@ -15,7 +15,6 @@ from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
-_MEMO_SIZE = 4_096
 
 
 class Kind(enum.Enum):
@@ -162,89 +161,43 @@ class SiteResolver:
                 if key not in self.files:
                     self.redirects.setdefault(key, by_src.get(target) if target else None)
 
-        # Per folder of the linking page: href -> Resolution. An href means the same from
-        # anywhere in a folder, and pages of one folder share many hrefs (links to the hubs).
-        self._memo: Dict[str, Dict[str, Resolution]] = {}
-        self._memo_size = 0
-        # Per folder: the folder's path, then each parent up to the root ("../" climbs one).
-        self._climbs: Dict[str, List[str]] = {}
-
     def page_path(self, url: str) -> str:
         """The absolute URL path of a page published at `url` (its `File.url`)."""
         return self.mount + ("" if url in (".", "./") else url)
 
     def resolve(self, href: str, page_url: str, page_src: str = "") -> Resolution:
         """Resolve `href`, found on the page published at `page_url` (source `page_src`)."""
-        folder = page_url[: page_url.rfind("/") + 1]
-        memo = self._memo.get(folder)
-        if memo is None:
-            memo = self._memo[folder] = {}
-        result = memo.get(href)
-        if result is None:
-            if self._memo_size >= _MEMO_SIZE:
-                # Bounded: on a big site it would grow with every link.
-                self._memo.clear()
-                self._memo[folder] = memo = {}
-                self._memo_size = 0
-            result = memo[href] = self._resolve(href, page_url, folder)
-            self._memo_size += 1
+        result = self._resolve(href, page_url)
         if result.kind is Kind.SELF or (page_src and result.target == page_src):
             return Resolution(Kind.SELF, page_src, result.path, result.fragment)
         return result
 
-    def _climb(self, folder: str, levels: int) -> str:
-        """The absolute path of the page folder `folder`, `levels` folders up (not above "/")."""
-        climbs = self._climbs.get(folder)
-        if climbs is None:
-            path = self.page_path(folder)
-            climbs = [path]
-            while path != "/":
-                path = path[: path[:-1].rfind("/") + 1]  # one segment up, even an empty one
-                climbs.append(path)
-            self._climbs[folder] = climbs
-        return climbs[min(levels, len(climbs) - 1)]
-
-    def _resolve(self, href: str, page_url: str, folder: str) -> Resolution:
+    def _resolve(self, href: str, page_url: str) -> Resolution:
         # Browsers drop surrounding spaces and any tab or newline inside a URL.
         href = href.strip(" \t\n\r\f\x00")
         if "\t" in href or "\n" in href or "\r" in href:
             href = href.replace("\t", "").replace("\n", "").replace("\r", "")
-        if ":" not in href and "\\" not in href and not href.startswith("//"):
-            # A relative reference, the common case: nothing for urlsplit to find but the
-            # query and fragment, so split them off directly.
-            path, _, fragment = href.partition("#")
-            path = path.partition("?")[0]
-            if "%" in fragment:
-                fragment = unquote(fragment)
-        else:
-            try:
-                parts = urlsplit(href)
-            except ValueError:
-                return Resolution(Kind.INVALID)
-            fragment = unquote(parts.fragment)
-            scheme = parts.scheme.lower()
-            if scheme and scheme not in WEB_SCHEMES:
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return Resolution(Kind.INVALID)
+        fragment = unquote(parts.fragment)
+        scheme = parts.scheme.lower()
+        if scheme and scheme not in WEB_SCHEMES:
+            return Resolution(Kind.EXTERNAL)
+        path = parts.path.replace("\\", "/")
+        after_scheme = href.partition(":")[2].replace("\\", "/") if scheme else ""
+        if scheme and scheme == self.scheme and not after_scheme.startswith("//"):
+            pass  # "https:x" on an https site: a browser reads "x" as a relative reference
+        elif scheme or parts.netloc or href.startswith("//"):
+            if parts.netloc.lower() not in self.hosts:
                 return Resolution(Kind.EXTERNAL)
-            path = parts.path.replace("\\", "/")
-            after_scheme = href.partition(":")[2].replace("\\", "/") if scheme else ""
-            if scheme and scheme == self.scheme and not after_scheme.startswith("//"):
-                pass  # "https:x" on an https site: a browser reads "x" as a relative reference
-            elif scheme or parts.netloc or href.startswith("//"):
-                if parts.netloc.lower() not in self.hosts:
-                    return Resolution(Kind.EXTERNAL)
-                return self._lookup(remove_dot_segments(path or "/"), fragment)
+            return self._lookup(remove_dot_segments(path or "/"), fragment)
         if not path:
             # "#frag", "?query" or "": the page itself.
             return Resolution(Kind.SELF, fragment=fragment)
         if path.startswith("/"):
             return self._lookup(remove_dot_segments(path), fragment)
-        # What MkDocs writes: some "../" then a path without dot segments. Climb directly.
-        skip = 0
-        while path.startswith("../", skip):
-            skip += 3
-        rest = path[skip:]
-        if "/." not in "/" + rest:
-            return self._lookup(self._climb(folder, skip // 3) + rest, fragment)
         base = self.page_path(page_url)
         return self._lookup(remove_dot_segments(base[: base.rfind("/") + 1] + path), fragment)
 

@@ -216,8 +216,8 @@ def test_relative_url_round_trips_through_the_resolver(directory_urls):
 
 @pytest.mark.parametrize("folder", ["a//b/", "guide/x/", "", "./", "a/b/c/"])
 def test_climbing_folders_matches_dot_segment_removal(folder):
-    """Hrefs that start with '../' take a shortcut: they climb exactly as RFC 3986 removes dot
-    segments, empty segments included, and never above the site's mount path."""
+    """Hrefs that start with '../' climb exactly as RFC 3986 removes dot segments, empty
+    segments included, and never above the site's mount path."""
     from mkdocs_backlinks.core.urls import remove_dot_segments
 
     for site_url, mount in ((None, "/"), ("https://example.org/docs/", "/docs/")):
