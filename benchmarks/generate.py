@@ -64,15 +64,38 @@ FILLER = (
 ).split()
 
 AREAS = (
-    "guide", "reference", "howto", "concepts", "api", "ops", "community", "blog",
-    "tutorials", "internals", "integrations", "security",
+    "guide",
+    "reference",
+    "howto",
+    "concepts",
+    "api",
+    "ops",
+    "community",
+    "blog",
+    "tutorials",
+    "internals",
+    "integrations",
+    "security",
 )
 
 # Every form a counted link can take; see `Generator.counted_link`.
 FORMS = (
-    "plain", "dotslash", "parent", "detour", "fragment", "query", "angle", "percent",
-    "titled", "reference", "collapsed_ref", "root_html", "absolute", "autolink",
-    "rel_html", "rel_html_single_quoted",
+    "plain",
+    "dotslash",
+    "parent",
+    "detour",
+    "fragment",
+    "query",
+    "angle",
+    "percent",
+    "titled",
+    "reference",
+    "collapsed_ref",
+    "root_html",
+    "absolute",
+    "autolink",
+    "rel_html",
+    "rel_html_single_quoted",
 )
 
 PROFILES = ("dense", "docs")
@@ -80,9 +103,22 @@ PROFILES = ("dense", "docs")
 # How often each form is drawn in the docs profile: documentation mostly writes plain relative
 # links, links to a heading and reference links; the odd forms stay, rarely.
 DOCS_FORM_WEIGHTS = {
-    "plain": 30, "dotslash": 4, "parent": 12, "detour": 1, "fragment": 20, "query": 1, "angle": 3,
-    "percent": 2, "titled": 2, "reference": 8, "collapsed_ref": 2, "root_html": 1, "absolute": 2,
-    "autolink": 1, "rel_html": 2, "rel_html_single_quoted": 1,
+    "plain": 30,
+    "dotslash": 4,
+    "parent": 12,
+    "detour": 1,
+    "fragment": 20,
+    "query": 1,
+    "angle": 3,
+    "percent": 2,
+    "titled": 2,
+    "reference": 8,
+    "collapsed_ref": 2,
+    "root_html": 1,
+    "absolute": 2,
+    "autolink": 1,
+    "rel_html": 2,
+    "rel_html_single_quoted": 1,
 }
 
 # Links of the docs profile that leave the site (never counted; nothing is fetched).
@@ -496,7 +532,7 @@ class Generator:
             f"[the pixel file]({png})",
         ]
         blocks = [
-            f"```markdown\nSee [the page](<{rel}>) or <a href=\"{html_attr(built)}\">this</a>.\n```",
+            f'```markdown\nSee [the page](<{rel}>) or <a href="{html_attr(built)}">this</a>.\n```',
             f"    [indented code](<{rel}>)",
             f'<!--\nOld link: [retired](<{rel}>)\n<a href="{html_attr(built)}">retired</a>\n-->',
         ]
@@ -819,7 +855,7 @@ class Generator:
             base = SITE_URL + self.specs[source].url
             for target in {t for t, _ in self.plan.get(source, ())}:
                 href = relative_url(self.specs[target].url, self.specs[source].url)
-                reached = urljoin(base, href)[len(SITE_URL):]
+                reached = urljoin(base, href)[len(SITE_URL) :]
                 assert by_url.get(reached) == target, (source, target, href, reached)
 
 

@@ -81,8 +81,14 @@ def measure(url: str, redraws: int = 10) -> dict:
         # the drawing finished, not just queued) earns a console hint of its own.
         problems = browser.problems()
         times = [browser.evaluate("backlinksSiteGraph.redraw()") for _ in range(redraws)]
-        return {"settle_ms": settle, "ticks": ticks, "redraw_ms": statistics.median(times),
-                "redraw_min_ms": min(times), "redraw_max_ms": max(times), "problems": problems}
+        return {
+            "settle_ms": settle,
+            "ticks": ticks,
+            "redraw_ms": statistics.median(times),
+            "redraw_min_ms": min(times),
+            "redraw_max_ms": max(times),
+            "problems": problems,
+        }
 
 
 def main() -> None:
@@ -100,9 +106,12 @@ def main() -> None:
             result = measure(page.as_uri())
             settles.append(result["settle_ms"])
             redraws.append(result["redraw_ms"])
-            print(f"run {run + 1}: settled in {result['settle_ms']:.0f} ms ({result['ticks']} ticks), "
-                  f"redraw {result['redraw_ms']:.1f} ms (min {result['redraw_min_ms']:.1f}, max {result['redraw_max_ms']:.1f})"
-                  + (f", PROBLEMS: {result['problems']}" if result["problems"] else ""))
+            print(
+                f"run {run + 1}: settled in {result['settle_ms']:.0f} ms ({result['ticks']} ticks), "
+                f"redraw {result['redraw_ms']:.1f} ms "
+                f"(min {result['redraw_min_ms']:.1f}, max {result['redraw_max_ms']:.1f})"
+                + (f", PROBLEMS: {result['problems']}" if result["problems"] else "")
+            )
         print(f"median: settle {statistics.median(settles):.0f} ms, redraw {statistics.median(redraws):.1f} ms")
 
 

@@ -7,8 +7,9 @@ headings with permalinks, paragraphs, lists, links, inline code, a code block an
 `stress` (the default): every page has a title of one to three words from the same vocabulary
 as the prose, so titles turn up by chance all over the site (about 15 mentions a page: the
 costly case). `planted`: titles have words of their own, so a page names another only where one
-is planted. Either way about one in four paragraphs names another page's title. Prints the seconds each part takes (CPU time, best of 3: the machine is
-shared, and CPU time is what the build pays).
+is planted. Either way about one in four paragraphs names another page's title. Prints the
+seconds each part takes (CPU time, best of 3: the machine is shared, and CPU time is what the
+build pays).
 """
 
 from __future__ import annotations
@@ -24,14 +25,21 @@ from mkdocs_backlinks.core.related import Document, related_pages
 
 def site(pages: int, words: int, seed: int = 7, mode: str = "stress"):
     rng = random.Random(seed)
-    vocabulary = [f"{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{i}" for i in range(6000)]
+    vocabulary = [
+        f"{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{rng.choice('bcdfghklmnprstvz')}{rng.choice('aeiou')}{i}"
+        for i in range(6000)
+    ]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]  # Zipf-like
     title_words = vocabulary[200:] if mode == "stress" else [word + "x" for word in vocabulary]
     titles = [" ".join(rng.choices(title_words, k=rng.randint(1, 3))).capitalize() for _ in range(pages)]
     ids = [f"section{i % 20}/page{i}.md" for i in range(pages)]
     built, links = [], {}
     for number in range(pages):
-        chunks, written, targets = [f'<h1 id="title">{titles[number]}<a class="headerlink" href="#title">¶</a></h1>'], 0, set()
+        chunks, written, targets = (
+            [f'<h1 id="title">{titles[number]}<a class="headerlink" href="#title">¶</a></h1>'],
+            0,
+            set(),
+        )
         while written < words:
             if written % 150 == 0:
                 chunks.append(f'<h2 id="s{written}">Part {written}<a class="headerlink" href="#s{written}">¶</a></h2>')
@@ -44,9 +52,21 @@ def site(pages: int, words: int, seed: int = 7, mode: str = "stress"):
                 sentence.insert(20, titles[rng.randrange(pages)].lower())
             chunks.append("<p>" + " ".join(sentence) + ".</p>")
             written += len(sentence)
-        chunks.append('<div class="admonition note"><p class="admonition-title">Note</p><p>' + " ".join(rng.choices(vocabulary, k=20)) + "</p></div>")
-        chunks.append('<ul><li>' + "</li><li>".join(" ".join(rng.choices(vocabulary, weights, k=8)) for _ in range(5)) + "</li></ul>")
-        chunks.append('<div class="highlight"><pre><span></span><code>' + " ".join(rng.choices(vocabulary, k=30)) + "</code></pre></div>")
+        chunks.append(
+            '<div class="admonition note"><p class="admonition-title">Note</p><p>'
+            + " ".join(rng.choices(vocabulary, k=20))
+            + "</p></div>"
+        )
+        chunks.append(
+            "<ul><li>"
+            + "</li><li>".join(" ".join(rng.choices(vocabulary, weights, k=8)) for _ in range(5))
+            + "</li></ul>"
+        )
+        chunks.append(
+            '<div class="highlight"><pre><span></span><code>'
+            + " ".join(rng.choices(vocabulary, k=30))
+            + "</code></pre></div>"
+        )
         built.append(MentionPage(ids[number], titles[number], "\n".join(chunks)))
         links[ids[number]] = targets
     return built, links
@@ -72,7 +92,10 @@ def main() -> None:
     print(f"find_mentions: {seconds:.3f} s, {len(found)} mentions")
     seconds, proses = best(lambda: [read_prose(page.content) for page in built])
     print(f"  of which read_prose alone: {seconds:.3f} s")
-    documents = [Document(page.id, page.title, prose.text, tuple(h.text for h in prose.headings)) for page, prose in zip(built, proses)]
+    documents = [
+        Document(page.id, page.title, prose.text, tuple(h.text for h in prose.headings))
+        for page, prose in zip(built, proses)
+    ]
     seconds, related = best(lambda: related_pages(documents, links))
     print(f"related_pages: {seconds:.3f} s, {sum(len(v) for v in related.values())} suggestions")
 

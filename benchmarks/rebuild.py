@@ -89,7 +89,10 @@ def main(argv=None) -> int:
         for name in VARIANTS:
             result = subprocess.run(
                 [sys.executable, __file__, "--child", configs[name], str(args.rebuilds)],
-                cwd=site, capture_output=True, text=True, check=False,
+                cwd=site,
+                capture_output=True,
+                text=True,
+                check=False,
             )
             if result.returncode != 0:
                 raise SystemExit(f"{name} failed:\n{result.stderr[-3000:]}")
@@ -97,8 +100,10 @@ def main(argv=None) -> int:
             times[name].extend(found)
             print(f"round {round_ + 1} {name}: " + ", ".join(f"{t:.2f}s" for t in found), file=sys.stderr)
     plain, ours = statistics.median(times["plain"]), statistics.median(times["backlinks"])
-    print(f"{args.size} pages, serve rebuild (median of {len(times['plain'])}): plain {plain:.2f} s, "
-          f"with the plugin {ours:.2f} s ({ours / plain:.2f}x)")
+    print(
+        f"{args.size} pages, serve rebuild (median of {len(times['plain'])}): plain {plain:.2f} s, "
+        f"with the plugin {ours:.2f} s ({ours / plain:.2f}x)"
+    )
     return 0
 
 

@@ -80,7 +80,9 @@ def corpus(pages: int) -> list:
     with tempfile.TemporaryDirectory() as tmp:
         generate([tmp, "--pages", str(pages), "--nav", "sections"])
         sources = sorted(Path(tmp, "docs").rglob("*.md"))
-        converter = markdown.Markdown(extensions=["toc", "footnotes", "tables"], extension_configs={"toc": {"permalink": True}})
+        converter = markdown.Markdown(
+            extensions=["toc", "footnotes", "tables"], extension_configs={"toc": {"permalink": True}}
+        )
         htmls = []
         for source in sources:
             text = source.read_text(encoding="utf-8")

@@ -266,7 +266,13 @@ def graph_screenshots(base: str, out_dir: Path, scheme: str) -> Dict[str, Path]:
             " const r = a.getBoundingClientRect(); return [r.x + scrollX, r.y + scrollY, r.width, r.height]; })()"
         )
         x, y, width, height = box
-        clip = {"x": max(x - 16, 0), "y": max(y - 16, 0), "width": width + 32, "height": min(height, 420) + 32, "scale": 1}
+        clip = {
+            "x": max(x - 16, 0),
+            "y": max(y - 16, 0),
+            "width": width + 32,
+            "height": min(height, 420) + 32,
+            "scale": 1,
+        }
         shots[f"local-graph-{scheme}"] = out_dir / f"local-graph-{scheme}.png"
         data = chromium.call("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)["data"]
         shots[f"local-graph-{scheme}"].write_bytes(base64.b64decode(data))

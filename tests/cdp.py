@@ -44,10 +44,19 @@ class Chromium:
             os.dup2(writer, 4)
 
         self.process = subprocess.Popen(
-            [browser.CHROMIUM, *browser.FLAGS, f"--user-data-dir={self.profile}", f"--window-size={window}",
-             "--remote-debugging-pipe", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(3, 4), preexec_fn=wire_pipes,
+            [
+                browser.CHROMIUM,
+                *browser.FLAGS,
+                f"--user-data-dir={self.profile}",
+                f"--window-size={window}",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(3, 4),
+            preexec_fn=wire_pipes,
         )
         os.close(to_child_r)
         os.close(from_child_w)
@@ -60,7 +69,9 @@ class Chromium:
         self.session: Optional[str] = None
         targets = self.call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
-        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True, session=None)["sessionId"]
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True, session=None)[
+            "sessionId"
+        ]
         for domain in ("Page", "Runtime", "Log"):
             self.call(f"{domain}.enable")
 
@@ -153,7 +164,9 @@ class Chromium:
         for event in events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled":
-                found.append(f"console.{params['type']}: {[a.get('value', a.get('description')) for a in params['args']]}")
+                found.append(
+                    f"console.{params['type']}: {[a.get('value', a.get('description')) for a in params['args']]}"
+                )
             elif method == "Runtime.exceptionThrown":
                 found.append(f"exception: {params['exceptionDetails']}")
             elif method == "Log.entryAdded" and params["entry"]["level"] in ("warning", "error"):

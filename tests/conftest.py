@@ -96,7 +96,10 @@ class Site:
         """The sources of the pages the panel on `src` lists, resolved from the hrefs as a browser
         would (so a wrong href shows up as a wrong or unknown page)."""
         by_url = {self.url_of(other): other for other in self.sources()}
-        return [source_of_href(href, self.url_of(src), by_url, self.directory_urls) for href, _title in self.panel_links(src)]
+        return [
+            source_of_href(href, self.url_of(src), by_url, self.directory_urls)
+            for href, _title in self.panel_links(src)
+        ]
 
     def sources(self) -> List[str]:
         docs = self.root / "docs"
@@ -267,6 +270,8 @@ def read_panel(page_html: str) -> Optional[List[PanelEntry]]:
     for entry in reader.entries:
         entry.occurrences = [tuple(spot) for spot in entry.occurrences]
     return reader.entries
+
+
 # =================================================================================================
 # Shared helpers: panel parsing, href-to-source resolution, the serve-like rebuild loop, tree
 # digests and loading the benchmark scripts. One copy each; test files import them with

@@ -87,7 +87,9 @@ def findings(site, check: str) -> list:
     ],
 )
 def test_findings_and_exemptions(make_site, directory_urls, check, options, front_matter, expected):
-    site = site_for(make_site, check, only(check, "info", graph_file="links.json", **options), use_directory_urls=directory_urls)
+    site = site_for(
+        make_site, check, only(check, "info", graph_file="links.json", **options), use_directory_urls=directory_urls
+    )
     if front_matter:
         page, line = front_matter
         path = site.root / "docs" / page
@@ -100,20 +102,34 @@ def test_broken_links_are_grouped_by_target_with_sources_and_suggestions(make_si
     docs = {
         "index.md": "# Home\n\n[a](guide/setup.md) <a href='guide/setup.md'>raw</a> [x](gone.md) [x](gone.md)\n",
         "guide/setup.md": "# Setting up\n\n[Home](../index.md) [x](../gone.md) [typo](instal.md) [t](Setup.md)\n",
-        "guide/install.md": "# Install\n\n[Setup](setup.md) <a href=\"/guide/instal/\">root-relative</a>\n",
+        "guide/install.md": '# Install\n\n[Setup](setup.md) <a href="/guide/instal/">root-relative</a>\n',
         "draft.md": "# Draft\n",
     }
-    docs["index.md"] += "[draft](draft.md) <a href=\"http://[\">bad</a>\n"
+    docs["index.md"] += '[draft](draft.md) <a href="http://[">bad</a>\n'
     make_site(docs, only("broken_links", "warn"), draft_docs="draft.md\n").build()
     [message] = plugin_log(logging.WARNING)
     assert message.startswith("9 broken link(s) to 7 target(s)")
     lines = message.splitlines()
     assert lines[1] == "  - gone.md (missing; 3 links): from guide/setup.md ('../gone.md'), index.md ('gone.md') x2"
-    assert "  - guide/instal.md (missing; 1 link): from guide/setup.md ('instal.md'); did you mean 'guide/install.md' (Install)?" in lines
-    assert "  - guide/Setup.md (missing; 1 link): from guide/setup.md ('Setup.md'); did you mean 'guide/setup.md' (Setting up)?" in lines
-    assert "  - guide/instal/ (missing; 1 link): from guide/install.md ('/guide/instal/'); did you mean 'guide/install.md' (Install)?" in lines
+    assert (
+        "  - guide/instal.md (missing; 1 link): from guide/setup.md ('instal.md'); did you mean 'guide/install.md' (Install)?"
+        in lines
+    )
+    assert (
+        "  - guide/Setup.md (missing; 1 link): from guide/setup.md ('Setup.md'); did you mean 'guide/setup.md' (Setting up)?"
+        in lines
+    )
+    assert (
+        "  - guide/instal/ (missing; 1 link): from guide/install.md ('/guide/instal/'); did you mean 'guide/install.md' (Install)?"
+        in lines
+    )
     # Raw HTML naming an existing source file: the page exists, the link does not work.
-    assert any(line.startswith("  - guide/setup.md (missing; 1 link): from index.md ('guide/setup.md'); 'guide/setup.md' is a page") for line in lines)
+    assert any(
+        line.startswith(
+            "  - guide/setup.md (missing; 1 link): from index.md ('guide/setup.md'); 'guide/setup.md' is a page"
+        )
+        for line in lines
+    )
     assert "  - draft.md (not in the built site; 1 link): from index.md ('draft/')" in lines
     assert "  - http://[ (not a valid URL; 1 link): from index.md ('http://[')" in lines
     assert "broken_links_exempt" in lines[-1]

@@ -36,17 +36,29 @@ CASES = [
         160,
         ("Use <b> & ", "X", ' "now"'),
     ),
-    ('<p>Before<script>var a = "<p>";</script> <a href="x/">X</a><!-- <p> --> after</p>', 160, ("Before ", "X", " after")),
+    (
+        '<p>Before<script>var a = "<p>";</script> <a href="x/">X</a><!-- <p> --> after</p>',
+        160,
+        ("Before ", "X", " after"),
+    ),
     # Full-width sentence marks need no space after them.
     ('<p>最初の文。次に<a href="x/">X</a>を見る。最後。</p>', 160, ("次に", "X", "を見る。")),
     # Too long: trimmed at word boundaries with an ellipsis, the before side getting half.
-    (f'<p>{LONG_BEFORE} <a href="x/">X</a> {LONG_AFTER}</p>', 40, ("\u2026w55 w56 w57 w58 w59 ", "X", " v0 v1 v2 v3 v4 v5\u2026")),
+    (
+        f'<p>{LONG_BEFORE} <a href="x/">X</a> {LONG_AFTER}</p>',
+        40,
+        ("\u2026w55 w56 w57 w58 w59 ", "X", " v0 v1 v2 v3 v4 v5\u2026"),
+    ),
     # A side shorter than its half leaves the rest to the other side.
     (f'<p>Short <a href="x/">X</a> {LONG_AFTER}</p>', 40, ("Short ", "X", " v0 v1 v2 v3 v4 v5 v6 v7 v8 v9\u2026")),
     # A single word longer than the budget is cut inside it rather than dropped.
-    ('<p>' + "a" * 100 + ' <a href="x/">X</a></p>', 20, ("\u2026" + "a" * 9 + " ", "X", "")),
+    ("<p>" + "a" * 100 + ' <a href="x/">X</a></p>', 20, ("\u2026" + "a" * 9 + " ", "X", "")),
     # Far from any block tag, the window starts inside a tag: no markup leaks into the text.
-    ('<p><span title="' + "t" * 2000 + '">' + "word " * 40 + '<a href="x/">X</a></span></p>', 40, ("\u2026word word word word ", "X", "")),
+    (
+        '<p><span title="' + "t" * 2000 + '">' + "word " * 40 + '<a href="x/">X</a></span></p>',
+        40,
+        ("\u2026word word word word ", "X", ""),
+    ),
 ]
 
 

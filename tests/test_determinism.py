@@ -104,7 +104,9 @@ def test_fifty_serve_rebuilds_match_fresh_builds_with_flat_memory(tmp_path, monk
                 # listed on the pages it links to.
                 shown = panels(served / "site")
                 for page in PAGES:
-                    sources = sorted(src for src in PAGES if page in links[src]) + (["index.md"] if page in PAGES[:3] else [])
+                    sources = sorted(src for src in PAGES if page in links[src]) + (
+                        ["index.md"] if page in PAGES[:3] else []
+                    )
                     assert (shown[page] or "").count('class="backlinks__link"') == len(sources), (round, page)
                 if round in (9, 29, 49):
                     # A fresh `mkdocs build` (new process, new plugin) of the same files: same panels.
@@ -130,7 +132,9 @@ def test_fifty_serve_rebuilds_match_fresh_builds_with_flat_memory(tmp_path, monk
     # grows with every rebuild: keeping each build's linked site adds ~170 objects a rebuild.
     print(f"objects after rebuilds 10, 20, .. 50: {objects[::10]}; traced bytes after 30, 40, 50: {memory}")
     assert objects[-1] - objects[0] < 200, f"objects grew over 40 rebuilds: {objects[::5]}"
-    assert memory[-1] - memory[0] < LEAK_PER_REBUILD * (49 - TRACED_FROM), f"grew over {49 - TRACED_FROM} rebuilds: {memory}"
+    assert memory[-1] - memory[0] < LEAK_PER_REBUILD * (49 - TRACED_FROM), (
+        f"grew over {49 - TRACED_FROM} rebuilds: {memory}"
+    )
 
 
 def traced_bytes() -> int:

@@ -98,8 +98,17 @@ def copy_sources(target: Path) -> Path:
         ROOT,
         target,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv*", ".compat", "dist", "build", "site", "out", "results",
-            "__pycache__", ".pytest_cache", ".hypothesis",
+            ".git",
+            ".venv*",
+            ".compat",
+            "dist",
+            "build",
+            "site",
+            "out",
+            "results",
+            "__pycache__",
+            ".pytest_cache",
+            ".hypothesis",
         ),
     )
     for name in CLUTTER:
@@ -154,7 +163,10 @@ def installed(venv: Path, code: str) -> str:
 def test_wheel_installs_every_file_of_the_package(venv: Path) -> None:
     """The installed distribution holds exactly the package folder's files, data files included,
     imported from the virtualenv and registered as the `backlinks` plugin."""
-    report = json.loads(installed(venv, f"""if True:
+    report = json.loads(
+        installed(
+            venv,
+            f"""if True:
         import json, importlib.metadata as metadata, {PACKAGE}
         dist = metadata.distribution("{DISTRIBUTION}")
         print(json.dumps({{
@@ -162,11 +174,10 @@ def test_wheel_installs_every_file_of_the_package(venv: Path) -> None:
             "module": {PACKAGE}.__file__,
             "plugins": [e.value for e in dist.entry_points if e.group == "mkdocs.plugins" and e.name == "backlinks"],
         }}))
-    """))
-    files = {
-        name for name in report["files"]
-        if name.startswith(PACKAGE + "/") and "__pycache__" not in name
-    }
+    """,
+        )
+    )
+    files = {name for name in report["files"] if name.startswith(PACKAGE + "/") and "__pycache__" not in name}
     expected = package_files()
     assert set(DATA_FILES) <= expected, "a data file is missing from the sources themselves"
     assert files == expected, (

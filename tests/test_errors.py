@@ -30,7 +30,11 @@ MISTAKES = [
     ({"count_nofollow": "x"}, "count_nofollow", BOOL.format("str")),
     ({"listings_in_panels": 1}, "listings_in_panels", BOOL.format("int")),
     ({"sort": "random"}, "sort", "Expected one of: ('nav', 'title', 'count') but received: 'random'"),
-    ({"context": "paragraphs"}, "context", "Expected one of: ('titles', 'sections', 'snippets') but received: 'paragraphs'"),
+    (
+        {"context": "paragraphs"},
+        "context",
+        "Expected one of: ('titles', 'sections', 'snippets') but received: 'paragraphs'",
+    ),
     ({"placement": "sidebar"}, "placement", "Expected one of: ('bottom', 'template') but received: 'sidebar'"),
     ({"snippet_length": -3}, "snippet_length", COUNT.format(-3)),
     ({"snippet_length": True}, "snippet_length", COUNT.format(True)),
@@ -50,9 +54,21 @@ MISTAKES = [
     ({"orphans_exempt": ["ok.md", "bad["]}, "orphans_exempt", "unclosed '[' in glob 'bad['"),
     ({"broken_links_exempt": ["x["]}, "broken_links_exempt", "unclosed '[' in glob 'x['"),
     ({"unreachable_exempt": [""]}, "unreachable_exempt", "empty glob ''"),
-    ({"labels": "nope"}, "labels", "The configuration is invalid. Expected a key-value mapping (dict) but received: <class 'str'>"),
-    ({"labels": {"title": 3}}, "labels", "Sub-option 'title': Expected type: <class 'str'> but received: <class 'int'>"),
-    ({"labels": {"more_links": 5}}, "labels", "Sub-option 'more_links': Expected type: <class 'str'> but received: <class 'int'>"),
+    (
+        {"labels": "nope"},
+        "labels",
+        "The configuration is invalid. Expected a key-value mapping (dict) but received: <class 'str'>",
+    ),
+    (
+        {"labels": {"title": 3}},
+        "labels",
+        "Sub-option 'title': Expected type: <class 'str'> but received: <class 'int'>",
+    ),
+    (
+        {"labels": {"more_links": 5}},
+        "labels",
+        "Sub-option 'more_links': Expected type: <class 'str'> but received: <class 'int'>",
+    ),
     ({"labels": {"tittle": "x"}}, "labels", "Sub-option 'tittle': Unrecognised configuration name: tittle"),
     ({"orphans": "loud"}, "orphans", LEVEL.format("'loud'")),
     ({"dead_ends": "loud"}, "dead_ends", LEVEL.format("'loud'")),
@@ -89,7 +105,9 @@ def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options,
     assert messages == [f"Config value 'plugins': Plugin 'backlinks' option '{option}': {says}"]
 
 
-@pytest.mark.parametrize("options, strict", [({"sort": "random"}, False), ({"no_such_option": 1}, True)], ids=["error", "warning"])
+@pytest.mark.parametrize(
+    "options, strict", [({"sort": "random"}, False), ({"no_such_option": 1}, True)], ids=["error", "warning"]
+)
 def test_config_mistake_on_the_command_line(tmp_path, options, strict):
     """The real `mkdocs build` exits with 1 and prints that one line, no traceback."""
     write_site(tmp_path, options)

@@ -12,7 +12,7 @@ from mkdocs_backlinks.core.export import SCHEMA_FILE
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)>'
 # The same, written in Markdown so that it renders as text (as an author would quote it).
-HOSTILE_MD = "&lt;script&gt;alert(1)&lt;/script&gt; \"&gt;&lt;img src=x onerror=alert(2)&gt;"
+HOSTILE_MD = '&lt;script&gt;alert(1)&lt;/script&gt; "&gt;&lt;img src=x onerror=alert(2)&gt;'
 
 DOCS = {
     "index.md": "# Home\n\n[Guide](guide/index.md) [Gone](gone.md)\n\n## Next\n\n[Setup](guide/setup.md#install)\n",
@@ -20,7 +20,12 @@ DOCS = {
     "guide/setup.md": f"---\ntitle: '{HOSTILE}'\n---\n\n# Setup\n\n## Install\n\n[{HOSTILE_MD}](index.md)\n",
     "lonely.md": "# Lonely\n",
 }
-OPTIONS = {"graph_file": "meta/links.json", "report_file": "meta/report.html", "orphans": "info", "broken_links": "info"}
+OPTIONS = {
+    "graph_file": "meta/links.json",
+    "report_file": "meta/report.html",
+    "orphans": "info",
+    "broken_links": "info",
+}
 
 
 def load(site, path="meta/links.json") -> dict:
@@ -41,7 +46,9 @@ def test_export_matches_the_schema_and_the_site(make_site, directory_urls):
     assert nodes["guide/setup.md"]["title"] == HOSTILE
     assert nodes["index.md"]["homepage"] and nodes["index.md"]["in_nav"]
 
-    edges = [(e["from"], e["to"], e["fragment"], e["text"], e["section"], e["section_id"], e["count"]) for e in data["edges"]]
+    edges = [
+        (e["from"], e["to"], e["fragment"], e["text"], e["section"], e["section_id"], e["count"]) for e in data["edges"]
+    ]
     assert edges == [
         ("guide/index.md", "guide/setup.md", "", "Setup", "Guide", "guide", 2),
         ("guide/index.md", "index.md", "", "Home", "Guide", "guide", 1),
@@ -53,8 +60,13 @@ def test_export_matches_the_schema_and_the_site(make_site, directory_urls):
     assert checks["orphans"] == {"level": "info", "findings": ["lonely.md"]}
     assert checks["dead_ends"]["findings"] == ["lonely.md"]
     assert checks["broken_links"]["findings"] == [
-        {"target": "gone.md", "kind": "missing", "count": 1, "suggestion": None,
-         "sources": [{"page": "index.md", "href": "gone.md", "count": 1}]}
+        {
+            "target": "gone.md",
+            "kind": "missing",
+            "count": 1,
+            "suggestion": None,
+            "sources": [{"page": "index.md", "href": "gone.md", "count": 1}],
+        }
     ]
 
 
@@ -106,7 +118,7 @@ def test_report_escapes_everything_and_links_to_pages(make_site, directory_urls)
 REDIRECTED = {
     "index.md": "# Home\n\n[new](new.md)\n",
     # Links to the old URLs, as people keep writing them: raw HTML and root-relative.
-    "a.md": "# A\n\n<a href=\"../old/\">old</a> <a href=\"/old/#part\">old part</a> <a href=\"../away/\">away</a>\n",
+    "a.md": '# A\n\n<a href="../old/">old</a> <a href="/old/#part">old part</a> <a href="../away/">away</a>\n',
     "new.md": "# New\n\n## Part\n\n[home](index.md)\n",
 }
 
@@ -114,9 +126,15 @@ REDIRECTED = {
 def test_links_to_a_redirected_page_count_for_its_target(make_site, directory_urls):
     docs = dict(REDIRECTED)
     if not directory_urls:
-        docs["a.md"] = '# A\n\n<a href="old.html">old</a> <a href="/old.html#part">old part</a> <a href="away.html">away</a>\n'
+        docs["a.md"] = (
+            '# A\n\n<a href="old.html">old</a> <a href="/old.html#part">old part</a> <a href="away.html">away</a>\n'
+        )
     redirects = {"redirect_maps": {"old.md": "new.md", "away.md": "https://example.com/", "ghost.md": "missing.md"}}
-    config_plugins = ["search", {"redirects": redirects}, {"backlinks": {"graph_file": "links.json", "orphans": "ignore"}}]
+    config_plugins = [
+        "search",
+        {"redirects": redirects},
+        {"backlinks": {"graph_file": "links.json", "orphans": "ignore"}},
+    ]
     site = make_site(docs, use_directory_urls=directory_urls)
     site.config["plugins"] = config_plugins
     (site.root / "mkdocs.yml").write_text(json.dumps(site.config), encoding="utf-8")
@@ -135,8 +153,8 @@ def test_links_to_a_redirected_page_count_for_its_target(make_site, directory_ur
 
 def test_links_to_the_report_and_export_are_not_broken(make_site, plugin_log):
     docs = {
-        "index.md": "# Home\n\n<a href=\"meta/report.html\">report</a> <a href=\"/meta/links.json\">graph</a> [a](a.md)\n",
-        "a.md": "# A\n\n[home](index.md) <a href=\"/meta/other.json\">not written</a>\n",
+        "index.md": '# Home\n\n<a href="meta/report.html">report</a> <a href="/meta/links.json">graph</a> [a](a.md)\n',
+        "a.md": '# A\n\n[home](index.md) <a href="/meta/other.json">not written</a>\n',
     }
     make_site(docs, dict(OPTIONS, broken_links="warn")).build()
     [warning] = plugin_log()

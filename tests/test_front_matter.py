@@ -17,9 +17,18 @@ WRONG = [
     ("backlinks_from_here: nein", f"'backlinks_from_here' is 'nein'; {SWITCH}. Using the default, true."),
     ("orphan:", f"'orphan' is empty; {SWITCH}. Using the default, false."),
     ("orphan: 0.5", f"'orphan' is 0.5; {SWITCH}. Using the default, false."),
-    ("backlinks_exempt: 3", "'backlinks_exempt' is 3; accepted: a check name, a list of them, or true (every check). Using the default, no exemption."),
-    ("backlinks_exempt: {orphans: true}", "'backlinks_exempt' is {'orphans': True}; accepted: a check name, a list of them, or true (every check). Using the default, no exemption."),
-    ("backlinks_exempt: [hubs, [orphans]]", "'backlinks_exempt' is ['hubs', ['orphans']]; accepted: a check name, a list of them, or true (every check). Using the default, no exemption."),
+    (
+        "backlinks_exempt: 3",
+        "'backlinks_exempt' is 3; accepted: a check name, a list of them, or true (every check). Using the default, no exemption.",
+    ),
+    (
+        "backlinks_exempt: {orphans: true}",
+        "'backlinks_exempt' is {'orphans': True}; accepted: a check name, a list of them, or true (every check). Using the default, no exemption.",
+    ),
+    (
+        "backlinks_exempt: [hubs, [orphans]]",
+        "'backlinks_exempt' is ['hubs', ['orphans']]; accepted: a check name, a list of them, or true (every check). Using the default, no exemption.",
+    ),
     ("hide: [toc, Backlinks]", "'hide' lists 'Backlinks'; only 'backlinks' hides the panel. Showing the panel."),
     ("hide: [back-links]", "'hide' lists 'back-links'; only 'backlinks' hides the panel. Showing the panel."),
 ]

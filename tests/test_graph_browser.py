@@ -20,7 +20,6 @@ sys.path.insert(0, str(browser.ROOT / "benchmarks"))
 
 import cdp  # noqa: E402
 import graph_browser  # noqa: E402
-
 from mkdocs_backlinks.core.local_graph import GraphNode, local_graph_svg  # noqa: E402
 from mkdocs_backlinks.core.site_graph import SiteGraphPage, write_site_graph  # noqa: E402
 
@@ -51,11 +50,24 @@ def small_site(root: Path, count: int = 40, page_file: str = "") -> list:
     pages = []
     for i in range(count):
         title = f"Page {i}" if i % 5 else f"{HOSTILE} {i}"
-        pages.append(SiteGraphPage(f"p{i}.md", title, f"p{i}/{page_file}", ["Guide", "API", ""][i % 3], i * 2.5,
-                                   orphan=i == 7, unreachable=i == 8))
+        pages.append(
+            SiteGraphPage(
+                f"p{i}.md",
+                title,
+                f"p{i}/{page_file}",
+                ["Guide", "API", ""][i % 3],
+                i * 2.5,
+                orphan=i == 7,
+                unreachable=i == 8,
+            )
+        )
         (root / f"p{i}").mkdir(parents=True)
-        (root / f"p{i}" / "index.html").write_text(f"<!doctype html><title>p{i}</title><link rel=icon href=\"data:,\"><h1 id=h>p{i}</h1>", encoding="utf-8")
-    links = [(f"p{i}.md", f"p{(i + 1) % count}.md") for i in range(count)] + [(f"p{i}.md", "p0.md") for i in range(1, count, 3)]
+        (root / f"p{i}" / "index.html").write_text(
+            f'<!doctype html><title>p{i}</title><link rel=icon href="data:,"><h1 id=h>p{i}</h1>', encoding="utf-8"
+        )
+    links = [(f"p{i}.md", f"p{(i + 1) % count}.md") for i in range(count)] + [
+        (f"p{i}.md", "p0.md") for i in range(1, count, 3)
+    ]
     write_site_graph(str(root), "graph.html", "Small <site>", pages, links)
     return pages
 
@@ -109,11 +121,19 @@ def test_site_graph_without_javascript_shows_the_table(tmp_path):
 NEIGHBOURHOODS = {
     "few": [GraphNode("a", "Getting started", "a/", "in", 40), GraphNode("b", "Reference", "b/", "out", 90)],
     "hostile": [GraphNode(f"h{i}", f"{HOSTILE} {i}", f"h{i}/", ["in", "out", "both"][i % 3], i * 10) for i in range(6)],
-    "wide": [GraphNode("w1", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "w1/", "in"), GraphNode("w2", "漢字のタイトル" * 5, "w2/", "out"),
-             GraphNode("w3", "Mmmm wide capitals MMMM WWW", "w3/", "both")],
-    "big": [GraphNode(f"n{i:02d}", f"Neighbour number {i} of many", f"n{i}/", ["in", "out", "both"][i % 3], i) for i in range(60)],
+    "wide": [
+        GraphNode("w1", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "w1/", "in"),
+        GraphNode("w2", "漢字のタイトル" * 5, "w2/", "out"),
+        GraphNode("w3", "Mmmm wide capitals MMMM WWW", "w3/", "both"),
+    ],
+    "big": [
+        GraphNode(f"n{i:02d}", f"Neighbour number {i} of many", f"n{i}/", ["in", "out", "both"][i % 3], i)
+        for i in range(60)
+    ],
     "depth 2": [GraphNode(f"d{i}", f"Direct {i}", f"d{i}/", "in" if i % 2 else "out", 50) for i in range(5)]
-    + [GraphNode(f"f{i}", f"Far page {i} with a longer title", f"f{i}/", "in", 5, via=(f"d{i % 5}",)) for i in range(8)],
+    + [
+        GraphNode(f"f{i}", f"Far page {i} with a longer title", f"f{i}/", "in", 5, via=(f"d{i % 5}",)) for i in range(8)
+    ],
 }
 
 
@@ -148,8 +168,15 @@ def test_local_graph_labels_do_not_overlap_as_rendered(tmp_path):
         assert figure["fill"] == "rgb(1, 2, 3)", (name, figure["fill"])  # styled by the sheet, from the theme
         x0, y0, width, height = figure["vb"]
         for i, box in enumerate(figure["boxes"]):
-            assert x0 - 0.5 <= box[0] and box[2] <= x0 + width + 0.5 and y0 - 0.5 <= box[1] and box[3] <= y0 + height + 0.5, (name, box)
-            for other in figure["boxes"][i + 1:] + figure["dots"]:
+            assert (
+                x0 - 0.5 <= box[0] and box[2] <= x0 + width + 0.5 and y0 - 0.5 <= box[1] and box[3] <= y0 + height + 0.5
+            ), (name, box)
+            for other in figure["boxes"][i + 1 :] + figure["dots"]:
                 # Glyph boxes include the font's line gap: allow them to touch by half a unit.
-                overlaps = box[0] < other[2] - 0.5 and other[0] < box[2] - 0.5 and box[1] < other[3] - 0.5 and other[1] < box[3] - 0.5
+                overlaps = (
+                    box[0] < other[2] - 0.5
+                    and other[0] < box[2] - 0.5
+                    and box[1] < other[3] - 0.5
+                    and other[1] < box[3] - 0.5
+                )
                 assert not overlaps, (name, box, other, json.dumps(figure["vb"]))

@@ -104,7 +104,12 @@ def test_example_site_graphs_over_http(tmp_path, theme):
 def test_example_site_graph_from_file(tmp_path):
     # One example link is written for directory URLs (`/backlinks/guide/configuration/`).
     plugins = yaml.safe_load((browser.EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-    plugins = [dict(p, backlinks=dict(p["backlinks"], broken_links="ignore")) if isinstance(p, dict) and "backlinks" in p else p for p in plugins]
+    plugins = [
+        dict(p, backlinks=dict(p["backlinks"], broken_links="ignore"))
+        if isinstance(p, dict) and "backlinks" in p
+        else p
+        for p in plugins
+    ]
     site = browser.build_example("material", tmp_path, use_directory_urls=False, plugins=plugins)
     with cdp.Chromium(window="1200,900") as chromium:
         chromium.open((site / "graph.html").as_uri())
@@ -124,14 +129,18 @@ def test_hostile_titles_stay_text_in_both_graphs(make_site):
         quoted = title.replace("'", "''")
         docs[f"bad{i}.md"] = f"---\ntitle: '{quoted}'\n---\n\n[Target](target.md)\n"
     site = make_site(
-        docs, {"local_graph": True, "graph_page": "graph.html", "orphans": "ignore", "unreachable": "ignore"},
-        theme={"name": "mkdocs"}, nav=["index.md", "target.md"],
+        docs,
+        {"local_graph": True, "graph_page": "graph.html", "orphans": "ignore", "unreachable": "ignore"},
+        theme={"name": "mkdocs"},
+        nav=["index.md", "target.md"],
     )
     site.build()
     root = site.root / "site"
     with browser.serve(root) as base, cdp.Chromium() as chromium:
         chromium.open(f"{base}target/")
-        names = chromium.evaluate("[...document.querySelectorAll('svg.backlinks__graph a')].map(a => [a.getAttribute('aria-label'), a.querySelector('title').textContent])")
+        names = chromium.evaluate(
+            "[...document.querySelectorAll('svg.backlinks__graph a')].map(a => [a.getAttribute('aria-label'), a.querySelector('title').textContent])"
+        )
         assert sorted(name for name, _ in names) == sorted(HOSTILE + ["Home"])
         assert all(name == tooltip for name, tooltip in names)
         assert chromium.evaluate("document.querySelectorAll('aside img, aside script').length") == 0
@@ -147,6 +156,8 @@ def test_hostile_titles_stay_text_in_both_graphs(make_site):
     with cdp.Chromium() as chromium:
         chromium.call("Emulation.setScriptExecutionDisabled", value=True)
         chromium.open((root / "graph.html").as_uri())
-        cells = chromium.evaluate("[...document.querySelectorAll('.sg-table tbody tr')].map(r => r.cells[0].textContent)")
+        cells = chromium.evaluate(
+            "[...document.querySelectorAll('.sg-table tbody tr')].map(r => r.cells[0].textContent)"
+        )
         assert sorted(cells) == sorted(HOSTILE + ["Home", "Target"])
         assert chromium.evaluate("document.querySelectorAll('img').length") == 0

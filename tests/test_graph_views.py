@@ -14,10 +14,9 @@ from urllib.parse import unquote, urljoin
 import pytest
 
 from mkdocs_backlinks.core.graph_views import Neighbours, neighbourhood
+from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.local_graph import GraphNode
 from mkdocs_backlinks.core.panel import make_panel
-from mkdocs_backlinks.core.labels import panel_labels
-
 from test_render import panels, shipped_writer
 
 NODE = re.compile(r'<a class="backlinks__graph-node[^"]*" href="([^"]*)"')
@@ -94,21 +93,59 @@ def node(key, direction="in", via=()):
 # (id, incoming, outgoing, depth, max_nodes, expected (key, direction, via) listed, best first,
 #  expected left out)
 NEIGHBOURHOODS = [
-    ("depth 1: in, out, both", {"me": {"a", "b"}}, {"me": {"b", "c"}}, 1, 12,
-     [("c", "out", ()), ("b", "both", ()), ("a", "in", ())], 0),
-    ("depth 2 through a neighbour", {"me": {"a"}, "a": {"x"}}, {"me": set(), "a": {"me", "y"}}, 2, 12,
-     [("a", "in", ()), ("x", "in", ("a",)), ("y", "out", ("a",))], 0),
-    ("depth 2 lists only what the cap can draw, counting the rest", {"me": {"a"}},
-     {"a": {"me", "p", "q", "r", "s"}}, 2, 3, [("a", "in", ()), ("r", "out", ("a",)), ("s", "out", ("a",))], 2),
-    ("depth 1 lists only the best, counting the rest", {"me": {"a", "b", "c", "d"}}, {}, 1, 2,
-     [("d", "in", ()), ("c", "in", ())], 2),
-    ("depth 2 from several neighbours", {"me": {"a", "b"}}, {"a": {"me", "x"}, "b": {"me", "x"}}, 2, 0,
-     [("b", "in", ()), ("a", "in", ()), ("x", "out", ("a", "b"))], 0),
+    (
+        "depth 1: in, out, both",
+        {"me": {"a", "b"}},
+        {"me": {"b", "c"}},
+        1,
+        12,
+        [("c", "out", ()), ("b", "both", ()), ("a", "in", ())],
+        0,
+    ),
+    (
+        "depth 2 through a neighbour",
+        {"me": {"a"}, "a": {"x"}},
+        {"me": set(), "a": {"me", "y"}},
+        2,
+        12,
+        [("a", "in", ()), ("x", "in", ("a",)), ("y", "out", ("a",))],
+        0,
+    ),
+    (
+        "depth 2 lists only what the cap can draw, counting the rest",
+        {"me": {"a"}},
+        {"a": {"me", "p", "q", "r", "s"}},
+        2,
+        3,
+        [("a", "in", ()), ("r", "out", ("a",)), ("s", "out", ("a",))],
+        2,
+    ),
+    (
+        "depth 1 lists only the best, counting the rest",
+        {"me": {"a", "b", "c", "d"}},
+        {},
+        1,
+        2,
+        [("d", "in", ()), ("c", "in", ())],
+        2,
+    ),
+    (
+        "depth 2 from several neighbours",
+        {"me": {"a", "b"}},
+        {"a": {"me", "x"}, "b": {"me", "x"}},
+        2,
+        0,
+        [("b", "in", ()), ("a", "in", ()), ("x", "out", ("a", "b"))],
+        0,
+    ),
 ]
 
 
-@pytest.mark.parametrize("incoming, outgoing, depth, max_nodes, expected, left_out",
-                         [case[1:] for case in NEIGHBOURHOODS], ids=[case[0] for case in NEIGHBOURHOODS])
+@pytest.mark.parametrize(
+    "incoming, outgoing, depth, max_nodes, expected, left_out",
+    [case[1:] for case in NEIGHBOURHOODS],
+    ids=[case[0] for case in NEIGHBOURHOODS],
+)
 def test_neighbourhood(incoming, outgoing, depth, max_nodes, expected, left_out):
     neighbours = Neighbours(incoming, outgoing)
 
@@ -143,7 +180,8 @@ def test_site_graph_page(make_site, directory_urls, graph_page):
     site = make_site(
         dict(DOCS, **{"lost.md": "# Lost\n\n[Home](index.md)\n"}),
         dict(OFF, graph_page=graph_page, report_file="health/report.html"),
-        use_directory_urls=directory_urls, nav=NAV,
+        use_directory_urls=directory_urls,
+        nav=NAV,
     )
     site.build()
     data = site_graph(site, graph_page)
@@ -216,14 +254,22 @@ def test_builds_with_both_graphs_are_byte_identical(tmp_path):
     digests = []
     for name in ("one", "two"):
         env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(tmp_path / name)],
-                              capture_output=True, text=True, env=env)
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert done.returncode == 0, done.stderr
         files = sorted(p for p in (tmp_path / name).rglob("*") if p.is_file())
-        digests.append({p.relative_to(tmp_path / name).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
+        digests.append(
+            {p.relative_to(tmp_path / name).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+        )
     assert digests[0] == digests[1]
     assert "graph.html" in digests[0]
-    assert "backlinks__graph-node--far" in (tmp_path / "one" / "guide" / "panel" / "index.html").read_text(encoding="utf-8")
+    assert "backlinks__graph-node--far" in (tmp_path / "one" / "guide" / "panel" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("count_nofollow", [True, False])

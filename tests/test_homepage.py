@@ -54,7 +54,9 @@ def test_homepage_inside_a_nav_section_is_the_homepage(make_site, directory_urls
     assert data["checks"]["unreachable"]["findings"] == []
 
     report = (site.root / "site" / "meta" / "report.html").read_text(encoding="utf-8")
-    orphans = report[report.index('id="check-orphans"') : report.index("</section>", report.index('id="check-orphans"'))]
+    orphans = report[
+        report.index('id="check-orphans"') : report.index("</section>", report.index('id="check-orphans"'))
+    ]
     assert "(0)" in orphans and "None." in orphans
     assert report_depths(report) == {src: "–" if depth is None else str(depth) for src, depth in DEPTHS}
 

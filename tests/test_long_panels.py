@@ -91,7 +91,9 @@ def test_the_panel_is_bounded_whatever_the_options(make_site):
     assert len(panel.encode()) < MAX_PANEL_OCCURRENCES * 300, len(panel.encode())
 
 
-@pytest.mark.parametrize("language, words", [("de", "und 996 weitere von dieser Seite"), ("ja", "このページの他 996 件")])
+@pytest.mark.parametrize(
+    "language, words", [("de", "und 996 weitere von dieser Seite"), ("ja", "このページの他 996 件")]
+)
 def test_the_more_links_line_speaks_the_themes_language_and_can_be_overridden(make_site, language, words):
     site = make_site(DOCS, theme={"name": "mkdocs", "locale": language}).build()
     assert MORE_LINKS.findall(site.panel("target.md")) == [words]

@@ -14,7 +14,7 @@ from mkdocs_backlinks.core.panel import TEMPLATE, MentionEntry, Occurrence, Pane
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
 from mkdocs_backlinks.core.snippets import Snippet
 
-HOSTILE = '"><img src=x onerror=alert(1)> & \'q\' <b>'
+HOSTILE = "\"><img src=x onerror=alert(1)> & 'q' <b>"
 
 
 def jinja_html(panel, labels) -> str:
@@ -31,7 +31,9 @@ SPOTS = [
 
 
 def mention(n: int) -> MentionEntry:
-    return MentionEntry(f"Mentioning {n} {HOSTILE if n % 2 else ''}", f"../m{n}/?a=1&b='2'", f"m{n}.md", 1 + n % 2, SPOTS[n % 4])
+    return MentionEntry(
+        f"Mentioning {n} {HOSTILE if n % 2 else ''}", f"../m{n}/?a=1&b='2'", f"m{n}.md", 1 + n % 2, SPOTS[n % 4]
+    )
 
 
 def panels():

@@ -96,8 +96,11 @@ def assert_report(text: str) -> None:
     table = text.split('<table id="opportunities-table">', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r"<tr>\s*<td>.*?</tr>", table, re.S)
     shown = sorted(
-        (re.findall(r'<code class="muted">([^<]*)</code>', row)[1], re.findall(r'<code class="muted">([^<]*)</code>', row)[0],
-         html.unescape(re.search(r"<td>“(.*?)”</td>", row).group(1)))
+        (
+            re.findall(r'<code class="muted">([^<]*)</code>', row)[1],
+            re.findall(r'<code class="muted">([^<]*)</code>', row)[0],
+            html.unescape(re.search(r"<td>“(.*?)”</td>", row).group(1)),
+        )
         for row in rows
     )
     assert shown == sorted((frm, to, text) for frm, to, text, _ in PLANTED)
@@ -114,7 +117,10 @@ def assert_panels(site) -> None:
         assert part is not None, src
         marks = [html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", part.group())]
         assert marks == [text for _, text in expected], src
-        titles = [html.unescape(t) for t in re.findall(r'class="backlinks__mention-link" href="[^"]*">(.*?)</a>', part.group())]
+        titles = [
+            html.unescape(t)
+            for t in re.findall(r'class="backlinks__mention-link" href="[^"]*">(.*?)</a>', part.group())
+        ]
         assert titles == [TITLES[frm] for frm, _ in expected], src
     # The linking page lists it as a backlink, not as a mention; the panel has the snippet.
     assert site.backlinks("graph.md") == ["linked.md"]
@@ -162,7 +168,9 @@ def test_exemptions_and_the_default(make_site):
     site = make_site(DOCS, options, **SETTINGS).build()
     data = json.loads((site.root / "site" / "links.json").read_text(encoding="utf-8"))
     assert [(m["from"], m["to"]) for m in data["mentions"]] == [
-        ("writer.md", "cache.md"), ("writer.md", "graph.md"), ("writer.md", "sets.md")
+        ("writer.md", "cache.md"),
+        ("writer.md", "graph.md"),
+        ("writer.md", "sets.md"),
     ]
     assert data["checks"]["unlinked_mentions"]["findings"] == ["cache.md", "graph.md"]
 

@@ -68,7 +68,7 @@ def test_click_depth_is_the_fewest_clicks():
 # index -> a, index -> b, a -> b (twice, once nofollow), b -> index, c -> a (c is an orphan).
 SITE = {
     "index.md": "# Home\n\n[Alpha](a.md) [Beta](b.md)\n",
-    "a.md": "# A\n\n## Part\n\n[Beta](b.md) <a rel=\"nofollow\" href=\"../b/\">Beta</a>\n",
+    "a.md": '# A\n\n## Part\n\n[Beta](b.md) <a rel="nofollow" href="../b/">Beta</a>\n',
     "b.md": "# B\n\n[Home](index.md) [Gone](gone.md)\n",
     "c.md": "# C\n\n[Alpha](a.md)\n",
 }
@@ -120,7 +120,9 @@ def test_metrics_in_a_real_build(make_site, directory_urls):
     expected = hand_pagerank({"index.md": {"a.md", "b.md"}, "a.md": {"b.md"}, "b.md": {"index.md"}, "c.md": {"a.md"}})
     assert {src: x["pagerank"] for src, x in m.items()} == pytest.approx(expected, abs=1e-7)
     top = max(expected.values())
-    assert {src: x["link_score"] for src, x in m.items()} == {src: round(100 * v / top, 1) for src, v in expected.items()}
+    assert {src: x["link_score"] for src, x in m.items()} == {
+        src: round(100 * v / top, 1) for src, v in expected.items()
+    }
 
 
 def test_nofollow_links_can_be_left_out_of_the_metrics(make_site):

@@ -75,4 +75,3 @@ def test_generated_api_nav_titles_show_as_text_escaped_once(make_site, directory
     report = (site.root / "site" / "report.html").read_text(encoding="utf-8")
     assert "&lt;code&gt;" not in report and "&amp;lt;" not in report and "<img" not in report
     assert ">slug &amp; co</a>" in report and ">&lt;script&gt;alert(1)&lt;/script&gt;</a>" in report
-

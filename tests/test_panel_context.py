@@ -71,7 +71,10 @@ def test_one_entry_per_page_with_count_sections_and_snippets(make_site, director
 def test_three_links_from_two_sections(make_site, directory_urls):
     """The issue's acceptance case: one entry, count 3, two section titles, the right #ids."""
     source = "# Notes\n\n## Alpha part\n\n[one](t.md) and [two](t.md).\n\n## Beta part\n\nSee [three](t.md).\n"
-    site = make_site({"index.md": "# Home\n\n[n](notes.md)\n", "notes.md": source, "t.md": "# T\n"}, use_directory_urls=directory_urls)
+    site = make_site(
+        {"index.md": "# Home\n\n[n](notes.md)\n", "notes.md": source, "t.md": "# T\n"},
+        use_directory_urls=directory_urls,
+    )
     site.build()
     assert site.backlinks("t.md") == ["notes.md"]
     assert ">3</span>" in site.panel("t.md")
@@ -92,7 +95,10 @@ def test_three_links_from_two_sections(make_site, directory_urls):
     "context, expected",
     [
         ("titles", []),
-        ("sections", [("guide/setup.md#install-the-tool", "Install the tool", None), ("guide/setup.md#use-it", "Use it", None)]),
+        (
+            "sections",
+            [("guide/setup.md#install-the-tool", "Install the tool", None), ("guide/setup.md#use-it", "Use it", None)],
+        ),
     ],
 )
 def test_context_levels(make_site, context, expected):
@@ -202,7 +208,7 @@ def test_placement_template_adds_nothing_to_the_content(make_site):
     site.build()
     page = site.html("a.md")
     assert page.count('<aside class="backlinks"') == 1
-    assert page.index('<div id="mine"><aside class="backlinks"') < page.index("<h1 id=\"a\">")
+    assert page.index('<div id="mine"><aside class="backlinks"') < page.index('<h1 id="a">')
     assert 'href="#backlinks-title"' not in page  # no TOC entry for a panel the plugin did not place
 
 
@@ -232,7 +238,7 @@ def test_material_right_sidebar_snippet_from_the_readme(make_site):
     (site.root / "overrides" / "partials" / "toc.html").write_text(MATERIAL_TOC)
     site.build()
     page = site.html("a.md")
-    sidebar = page[page.index('md-sidebar--secondary') :]
+    sidebar = page[page.index("md-sidebar--secondary") :]
     sidebar = sidebar[: sidebar.index("</article>")] if "</article>" in sidebar else sidebar
     assert 'href="#one"' in sidebar and '<aside class="backlinks"' in sidebar
     assert site.backlinks("a.md") == ["index.md"]
@@ -245,7 +251,11 @@ def _toc_links(page: str):
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
 def test_toc_entry_only_where_the_panel_has_entries(make_site, theme):
-    docs = {"index.md": "# Home\n\n## Part\n\n[a](a.md)\n", "a.md": "# A\n\n## One\n", "b.md": "# B\n\n[home](index.md)\n"}
+    docs = {
+        "index.md": "# Home\n\n## Part\n\n[a](a.md)\n",
+        "a.md": "# A\n\n## One\n",
+        "b.md": "# B\n\n[home](index.md)\n",
+    }
     site = make_site(docs, {"toc": True, "show_when_empty": True, "orphans": "ignore"}, theme={"name": theme})
     site.build()
     assert len(_toc_links(site.html("a.md"))) >= 1
@@ -264,7 +274,9 @@ def test_per_page_front_matter_and_globs(make_site):
         "changelog.md": "# Changes\n\n[c](c.md) [home](index.md)\n",
         "private/x.md": "# X\n\n[home](../index.md)\n",
     }
-    site = make_site(docs, {"ignore_links_from": ["changelog.md"], "ignore_links_to": ["private/"], "orphans": "ignore"})
+    site = make_site(
+        docs, {"ignore_links_from": ["changelog.md"], "ignore_links_to": ["private/"], "orphans": "ignore"}
+    )
     site.build()
     assert site.panel("a.md") is None and site.panel("b.md") is None
     assert site.backlinks("c.md") == ["index.md"]  # not tags.md nor changelog.md
@@ -286,7 +298,10 @@ def test_per_page_front_matter_and_globs(make_site):
     ],
 )
 def test_labels_follow_the_theme_language(make_site, plugin_log, theme, title):
-    docs = {"index.md": "# Home\n\n" + " ".join(f"[p{i}](p{i}.md)" for i in range(3)), **{f"p{i}.md": f"# P{i}\n\n[h](index.md)\n" for i in range(3)}}
+    docs = {
+        "index.md": "# Home\n\n" + " ".join(f"[p{i}](p{i}.md)" for i in range(3)),
+        **{f"p{i}.md": f"# P{i}\n\n[h](index.md)\n" for i in range(3)},
+    }
     site = make_site(docs, {"max_entries": 1}, theme=theme).build()
     panel = site.panel("index.md")
     assert f'id="backlinks-title">{html.escape(title, quote=False)}</h2>' in panel

@@ -135,7 +135,7 @@ def test_panel_in_every_theme(make_site, theme):
     page = site.html("a.md")
     assert site.backlinks("a.md") == ["index.md"]
     # Inside the page's content, before the end of the theme's main content area.
-    content_end = {"mkdocs": '<footer', "readthedocs": '<footer', "material": '</article>'}[theme]
+    content_end = {"mkdocs": "<footer", "readthedocs": "<footer", "material": "</article>"}[theme]
     assert page.index('<aside class="backlinks"') < page.index(content_end)
     if theme == "material":
         search = (site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -195,7 +195,9 @@ def test_orphan_exemptions_by_glob(make_site, plugin_log):
 def test_orphans_at_info_and_ignore(make_site, plugin_log, level, notes):
     # One build per case, so that what one level logged cannot pass for what the other did.
     make_site(ORPHANED, {"orphans": level}).build()
-    orphan_notes = [m for lvl in (logging.INFO, logging.WARNING, logging.ERROR) for m in plugin_log(lvl) if "orphaned page" in m]
+    orphan_notes = [
+        m for lvl in (logging.INFO, logging.WARNING, logging.ERROR) for m in plugin_log(lvl) if "orphaned page" in m
+    ]
     assert len(orphan_notes) == notes
     assert plugin_log(logging.WARNING) == []
 

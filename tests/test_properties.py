@@ -272,7 +272,7 @@ def well_formed_link(draw) -> Tuple[str, Tuple[str, str]]:
     href = draw(HREF)
     text = draw(TEXT)
     quoting = draw(st.sampled_from(["double", "single", "unquoted"]))
-    before = draw(st.sampled_from(["", ' class="x"', " data-x='a>b'", " title=\"it's\"", " download"]))
+    before = draw(st.sampled_from(["", ' class="x"', " data-x='a>b'", ' title="it\'s"', " download"]))
     inner = html.escape(text, quote=False)
     inner = draw(st.sampled_from(["{}", "<em>{}</em>", "<code>{}</code>", "<span\nclass=y>{}</span>"])).format(inner)
     tag = draw(st.sampled_from(["a", "A"]))
@@ -283,16 +283,42 @@ def well_formed_link(draw) -> Tuple[str, Tuple[str, str]]:
 # Markup between links: complete constructs that a browser closes before the next link.
 NOISE = st.one_of(
     TEXT.map(lambda t: html.escape(t, quote=False)),
-    st.sampled_from([
-        "<p>", "</p>", "<br/>", "<hr>", "<div class=a>", "</div>", "<img src=x alt='a > b'>",
-        "&amp;", "&unknown;", "&#x1F600;", "&#99999999;", "&", "< b", "a > b", "<<", ">>",
-        "<abbr href='x'>y</abbr>", "<area href=z>", "<a name=top></a>", "<a id=x>no href</a>",
-        "<h2 id=s>Section</h2>", "<h3>Open heading", "</h3>", "<!---->", "<!-- <a href='c/'>x</a> -->",
-        "<![CDATA[<a href='c/'>x</a>]]>", "<script>document.write('<a href=\"s/\">')</script>",
-        "<style>a[href='x']{}</style>", "<textarea><a href=t>t</a></textarea>",
-        "<div title=\"" + "x" * 100_000 + "\">", "<p data-x=" + "y" * 50_000 + ">",
-        "<a href=\"" + "%" * 10_000 + "\"></a>",
-    ]),
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<br/>",
+            "<hr>",
+            "<div class=a>",
+            "</div>",
+            "<img src=x alt='a > b'>",
+            "&amp;",
+            "&unknown;",
+            "&#x1F600;",
+            "&#99999999;",
+            "&",
+            "< b",
+            "a > b",
+            "<<",
+            ">>",
+            "<abbr href='x'>y</abbr>",
+            "<area href=z>",
+            "<a name=top></a>",
+            "<a id=x>no href</a>",
+            "<h2 id=s>Section</h2>",
+            "<h3>Open heading",
+            "</h3>",
+            "<!---->",
+            "<!-- <a href='c/'>x</a> -->",
+            "<![CDATA[<a href='c/'>x</a>]]>",
+            "<script>document.write('<a href=\"s/\">')</script>",
+            "<style>a[href='x']{}</style>",
+            "<textarea><a href=t>t</a></textarea>",
+            '<div title="' + "x" * 100_000 + '">',
+            "<p data-x=" + "y" * 50_000 + ">",
+            '<a href="' + "%" * 10_000 + '"></a>',
+        ]
+    ),
 )
 
 
@@ -339,8 +365,29 @@ MUTATIONS = st.lists(
     st.tuples(
         st.sampled_from(["insert", "delete", "duplicate", "truncate"]),
         st.integers(0, 10_000),
-        st.sampled_from(["<", ">", '"', "'", "=", "<a ", "<a href=", "</a>", "<!--", "-->", "<h2>", "</h2",
-                         "<script>", "&#", "&", "<![CDATA[", "\x00", "\ufffd", " "]),
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                '"',
+                "'",
+                "=",
+                "<a ",
+                "<a href=",
+                "</a>",
+                "<!--",
+                "-->",
+                "<h2>",
+                "</h2",
+                "<script>",
+                "&#",
+                "&",
+                "<![CDATA[",
+                "\x00",
+                "\ufffd",
+                " ",
+            ]
+        ),
     ),
     max_size=6,
 )

@@ -34,7 +34,9 @@ def plugins(literate_nav: dict, section_index: bool) -> list:
 
 @pytest.mark.parametrize("section_index", [False, True], ids=["literate-nav", "with-section-index"])
 @pytest.mark.parametrize("nav_file", ["README.md", "index.md"])
-def test_a_nav_file_that_is_its_sections_index_page_is_content(make_site, directory_urls, nav_file, section_index, plugin_log):
+def test_a_nav_file_that_is_its_sections_index_page_is_content(
+    make_site, directory_urls, nav_file, section_index, plugin_log
+):
     site = make_site(
         literate_site(nav_file),
         theme=THEME,
@@ -53,7 +55,9 @@ def test_a_nav_file_that_is_its_sections_index_page_is_content(make_site, direct
 @pytest.mark.parametrize(
     "nav_file, implicit_index", [("SUMMARY.md", True), ("README.md", False)], ids=["summary", "readme-not-index"]
 )
-def test_a_nav_file_readers_never_see_in_the_nav_stays_out(make_site, directory_urls, nav_file, implicit_index, plugin_log):
+def test_a_nav_file_readers_never_see_in_the_nav_stays_out(
+    make_site, directory_urls, nav_file, implicit_index, plugin_log
+):
     docs = {
         "index.md": "# Home\n\n[Install](guide/install.md)\n",
         f"guide/{nav_file}": "# Guide nav\n\nSee [install](install.md).\n\n* [Install](install.md)\n",

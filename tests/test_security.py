@@ -65,7 +65,7 @@ def hostile_docs(directory_urls: bool = True) -> dict:
         "heading.md": "# &lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;b&amp;gt;\n\n"
         "## &quot;&gt;&lt;img src=x onerror=alert(2)&gt; {{ 7*7 }}\n\n[go](target.md)\n",
         # Raw HTML in the link text and around it.
-        "raw.md": f"# Raw\n\n<p>Text <a href=\"{'../target/' if directory_urls else 'target.html'}\" onclick=\"alert(3)\"><img src=x onerror=alert(2)>"
+        "raw.md": f'# Raw\n\n<p>Text <a href="{"../target/" if directory_urls else "target.html"}" onclick="alert(3)"><img src=x onerror=alert(2)>'
         "<script>alert(1)</script>click</a> tail</p>\n",
         # A file name full of markup characters.
         FILE_PROBE: "# File\n\n[t](target.md)\n",
@@ -74,14 +74,14 @@ def hostile_docs(directory_urls: bool = True) -> dict:
 
 @pytest.mark.parametrize("context", ["titles", "sections", "snippets"])
 def test_panel_escapes_everything_a_page_says(make_site, directory_urls, context):
-    site = make_site(hostile_docs(directory_urls), {"context": context, "orphans": "ignore"}, use_directory_urls=directory_urls)
+    site = make_site(
+        hostile_docs(directory_urls), {"context": context, "orphans": "ignore"}, use_directory_urls=directory_urls
+    )
     site.build()
     panel = site.panel("target.md")
     assert panel is not None
     assert_inert(panel)
-    assert sorted(site.backlinks("target.md")) == sorted(
-        ["index.md", "front.md", "heading.md", "raw.md", FILE_PROBE]
-    )
+    assert sorted(site.backlinks("target.md")) == sorted(["index.md", "front.md", "heading.md", "raw.md", FILE_PROBE])
     # The front-matter title shows as written, escaped once.
     titles = [title for _href, title in site.panel_links("target.md")]
     assert PROBE in titles
@@ -166,7 +166,10 @@ def strings(value):
     [
         ({}, {"assets/backlinks.css"}),
         ({"stylesheet": False}, set()),
-        ({"report_file": "reports/links.html", "graph_file": "links.json"}, {"assets/backlinks.css", "reports/links.html", "links.json"}),
+        (
+            {"report_file": "reports/links.html", "graph_file": "links.json"},
+            {"assets/backlinks.css", "reports/links.html", "links.json"},
+        ),
     ],
 )
 def test_writes_only_its_documented_files(make_site, options, own_files, monkeypatch):

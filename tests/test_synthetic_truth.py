@@ -7,9 +7,10 @@ import logging
 import re
 
 import pytest
-from conftest import load_benchmark
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from conftest import load_benchmark, tree_digest
 
 generate = load_benchmark("generate")
 check = load_benchmark("check")
@@ -84,11 +85,6 @@ def test_synthetic_site_matches_truth(synthetic_build):
     assert [msg for msg in core if not NOT_FOUND.search(msg)] == []
 
 
-def tree(root: Path) -> dict:
-    """Every file under `root` (relative path -> bytes)."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
 def test_docs_profile_with_mentions_matches_truth(tmp_path, mkdocs_records, directory_urls):
     # The docs-like profile with planted mentions: same arguments give the same bytes, the
@@ -98,7 +94,7 @@ def test_docs_profile_with_mentions_matches_truth(tmp_path, mkdocs_records, dire
     options = dict(seed=5, directory_urls=directory_urls, profile="docs", mentions=40)
     truth = generate.generate(str(tmp_path / "one"), 300, **options)
     generate.generate(str(tmp_path / "two"), 300, **options)
-    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
 
     links_per_page = sum(n for _, _, n in truth["edges"]) / len(truth["pages"])
     assert 8 <= links_per_page <= 14
@@ -118,7 +114,11 @@ def test_docs_profile_with_mentions_matches_truth(tmp_path, mkdocs_records, dire
         build(cfg, dirty=False)
     finally:
         cfg.plugins.on_shutdown()
-    core = [r.getMessage() for r in mkdocs_records.records if r.levelno >= logging.WARNING and not r.name.startswith("mkdocs.plugins")]
+    core = [
+        r.getMessage()
+        for r in mkdocs_records.records
+        if r.levelno >= logging.WARNING and not r.name.startswith("mkdocs.plugins")
+    ]
     broken = sorted([m.group(1), m.group(2)] for m in map(NOT_FOUND.search, core) if m)
     assert broken == truth["broken"]
     assert [msg for msg in core if not NOT_FOUND.search(msg)] == []

@@ -155,6 +155,7 @@ def source_map(sources: Iterable[str], use_directory_urls: bool) -> Dict[str, st
     Where two sources claim one page, `index.md` wins over `README.md` (as in MkDocs), else the
     first in path order."""
     found: Dict[str, str] = {}
+
     def readme_last(src: str) -> Tuple[bool, str]:
         return os.path.splitext(src.rpartition("/")[2])[0] == "README", src
 
@@ -303,7 +304,9 @@ def _walk_site(site_dir: str, problems: List[str]) -> List[str]:
     return out
 
 
-def read_built_site(site_dir: str, config: Optional[SiteConfig] = None, content_selector: Optional[str] = None) -> BuiltSite:
+def read_built_site(
+    site_dir: str, config: Optional[SiteConfig] = None, content_selector: Optional[str] = None
+) -> BuiltSite:
     """Read every file of the built site in `site_dir` into plain values.
 
     `config` gives `docs_dir` (to name sources and read front matter), `use_directory_urls`,
@@ -383,7 +386,9 @@ def _page(
         # A file built from a Markdown source should have one; any other HTML file of the site
         # (a report, a verification file, a page of another tool) is simply no page of the graph.
         if src is not None:
-            problems.append(f"{site_path}: no content region found in the page built from '{src}' (left out of the link graph)")
+            problems.append(
+                f"{site_path}: no content region found in the page built from '{src}' (left out of the link graph)"
+            )
         return None
     return BuiltPage(
         site_path=site_path,

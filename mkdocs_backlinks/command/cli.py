@@ -27,8 +27,8 @@ from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import stylesheet_href, with_panel, with_stylesheet, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit
-from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.extract import html_to_text
+from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
@@ -64,13 +64,17 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     )
     parser.add_argument("site_dir", metavar="SITE_DIR", help="the folder the generator built the site into")
     parser.add_argument(
-        "-f", "--config-file", metavar="CONFIG_FILE",
+        "-f",
+        "--config-file",
+        metavar="CONFIG_FILE",
         help="the site's config (zensical.toml, mkdocs.yml, ...), or a YAML file of options only; "
         "default: the first of zensical.toml, mkdocs.yml, properdocs.yml in the current folder",
     )
     parser.add_argument("--strict", action="store_true", help="exit with status 1 on any warning")
     parser.add_argument("--check", action="store_true", help="write nothing; only report")
-    parser.add_argument("--docs-dir", metavar="DIR", help="the Markdown sources (default: from the config, else ./docs)")
+    parser.add_argument(
+        "--docs-dir", metavar="DIR", help="the Markdown sources (default: from the config, else ./docs)"
+    )
     parser.add_argument("--site-url", metavar="URL", help="the site's URL (default: from the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -133,11 +137,10 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
     infos = with_post_crumbs(page_infos(built.pages, config), listings)
     files = with_written_files(built.files, options, [STYLESHEET] if options.stylesheet else [])
     resolver = SiteResolver(files, config.site_url, built.redirects)
-    pages = (
-        PageHTML(page.src_uri, page.url, without_panel(page_content(page)))
-        for page in built.pages
+    pages = (PageHTML(page.src_uri, page.url, without_panel(page_content(page))) for page in built.pages)
+    return link_site(
+        infos, pages, resolver, options, guarded_reader(log), listings, language=config.theme_language or "en"
     )
-    return link_site(infos, pages, resolver, options, guarded_reader(log), listings, language=config.theme_language or "en")
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

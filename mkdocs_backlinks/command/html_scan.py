@@ -23,7 +23,6 @@ _ATTRS = r"""[^>"'=]*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=(?!\s*"[^"]*")(?!\s*'[^']*')
 RAW_TEXT_ELEMENTS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
 
-
 def _token_pattern(names: str) -> "re.Pattern[str]":
     """A regex for the tokens that matter: comments, doctype/CDATA, raw-text elements (read
     whole), and start or end tags whose name matches the regex `names`. Tags of other names are
@@ -33,9 +32,17 @@ def _token_pattern(names: str) -> "re.Pattern[str]":
         r"""<(?:
           !--.*?(?:-->|\Z)
         | [!?][^>]*(?:>|\Z)
-        | (?P<raw>""" + "|".join(RAW_TEXT_ELEMENTS) + r""")(?=[\s/>])""" + _ATTRS + r"""
+        | (?P<raw>"""
+        + "|".join(RAW_TEXT_ELEMENTS)
+        + r""")(?=[\s/>])"""
+        + _ATTRS
+        + r"""
             (?:>.*?(?:</(?P=raw)(?=[\s/>])[^>]*(?:>|\Z)|\Z)|\Z)
-        | (?P<close>/)?(?P<name>""" + names + r""")(?=[\s/>]|\Z)(?P<attrs>""" + _ATTRS + r""")(?P<end>>|\Z)
+        | (?P<close>/)?(?P<name>"""
+        + names
+        + r""")(?=[\s/>]|\Z)(?P<attrs>"""
+        + _ATTRS
+        + r""")(?P<end>>|\Z)
         )""",
         re.IGNORECASE | re.DOTALL | re.VERBOSE,
     )
@@ -59,9 +66,7 @@ def _tokens_for(names: Optional[Iterable[str]]) -> "re.Pattern[str]":
 
 _ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _SPACES = re.compile(r"\s+")
-VOID_ELEMENTS = frozenset(
-    "area base br col embed hr img input link meta source track wbr".split()
-)
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 def parse_attributes(text: str) -> Dict[str, str]:
@@ -166,7 +171,9 @@ class Tag:
         return parse_attributes(self.attr_text)
 
 
-def iter_tags(html: str, start: int = 0, end: Optional[int] = None, names: Optional[Iterable[str]] = None) -> Iterator[Tag]:
+def iter_tags(
+    html: str, start: int = 0, end: Optional[int] = None, names: Optional[Iterable[str]] = None
+) -> Iterator[Tag]:
     """The start and end tags of `html[start:end]` in order (names lower-cased), stepping over
     comments, doctype/CDATA and the contents of raw-text elements; only tags named `names` when
     given (faster). Stops at an unclosed tag."""
@@ -198,7 +205,9 @@ def element_end(html: str, open_tag: Tag) -> Optional[int]:
     return None
 
 
-def find_first(html: str, selectors: Sequence[Selector], start: int = 0, end: Optional[int] = None) -> Optional[Tuple[int, Tag]]:
+def find_first(
+    html: str, selectors: Sequence[Selector], start: int = 0, end: Optional[int] = None
+) -> Optional[Tuple[int, Tag]]:
     """The first element of `html[start:end]` matched by one of `selectors`, earlier selectors
     winning over later ones wherever they are: (index of the selector, its start tag)."""
     tags = {s.tag for s in selectors if s.tag is not None}
@@ -223,7 +232,9 @@ def find_first(html: str, selectors: Sequence[Selector], start: int = 0, end: Op
     return index, found[index]
 
 
-def find_inner(html: str, selectors: Sequence[Selector], start: int = 0, end: Optional[int] = None) -> Optional[Tuple[int, int]]:
+def find_inner(
+    html: str, selectors: Sequence[Selector], start: int = 0, end: Optional[int] = None
+) -> Optional[Tuple[int, int]]:
     """(start, end) offsets of the inner HTML of the element `find_first` picks; None when there
     is none or its end tag is missing."""
     hit = find_first(html, selectors, start, end)
@@ -258,7 +269,12 @@ def plain_text(fragment: str, skip_classes: Tuple[str, ...] = ("headerlink",)) -
                 if skip_depth == 0:
                     skip_name = None
             continue
-        if not match.group("close") and skip_classes and "class" in match.group("attrs").lower() and name not in VOID_ELEMENTS:
+        if (
+            not match.group("close")
+            and skip_classes
+            and "class" in match.group("attrs").lower()
+            and name not in VOID_ELEMENTS
+        ):
             classes = parse_attributes(match.group("attrs")).get("class", "").split()
             if any(cls in classes for cls in skip_classes):
                 skip_name, skip_depth = name, 1

@@ -36,7 +36,7 @@ def with_panel(html: str, content: Tuple[int, int], panel_html: str) -> str:
     if panel_html:
         # The region usually ends in a newline before its closing tag; the panel goes before it.
         body = region.rstrip("\n")
-        region = f"{body}\n{PANEL_START}{panel_html}{PANEL_END}{region[len(body):] or chr(10)}"
+        region = f"{body}\n{PANEL_START}{panel_html}{PANEL_END}{region[len(body) :] or chr(10)}"
     return html[:start] + region + html[end:]
 
 

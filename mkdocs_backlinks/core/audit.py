@@ -10,10 +10,10 @@ from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
 from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
 from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
-from mkdocs_backlinks.core.metrics import PageMetrics, page_metrics
+from mkdocs_backlinks.core.metrics import PageMetrics
+from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.site_graph import write_site_graph
 from mkdocs_backlinks.core.urls import relative_url
-from mkdocs_backlinks.core.site import LinkedSite
 
 __all__ = ["audit", "run_checks"]
 
@@ -66,7 +66,9 @@ def audit(
             doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls, mentions, related)
             export.write(site_dir, options.graph_file, export.dumps(doc))
         if options.report_file:
-            graph_href = relative_url(quote(options.graph_page), quote(options.report_file)) if options.graph_page else None
+            graph_href = (
+                relative_url(quote(options.graph_page), quote(options.report_file)) if options.graph_page else None
+            )
             html = report_html.render_report(
                 site_name,
                 options.report_file,

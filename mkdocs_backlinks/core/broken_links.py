@@ -169,22 +169,18 @@ class Suggester:
             return self.by_loose[loose]
         folder, _, name = stem.rpartition("/")
         name = _loose(name)
-        return (
-            self._within_one_typo(folder, name)
-            or self.by_name.get(name, "")
-            or self.by_title.get(name, "")
-        )
+        return self._within_one_typo(folder, name) or self.by_name.get(name, "") or self.by_title.get(name, "")
 
 
 def describe_broken(item: BrokenTarget, titles: Optional[Mapping[str, str]] = None) -> str:
     """One line for a broken-link group: the target, its links, and a suggestion."""
     what = {"missing": "missing", "excluded": "not in the built site", "invalid": "not a valid URL"}[item.kind]
-    sources = ", ".join(
-        f"{s.page} ('{s.href}')" + (f" x{s.count}" if s.count > 1 else "") for s in item.sources
-    )
+    sources = ", ".join(f"{s.page} ('{s.href}')" + (f" x{s.count}" if s.count > 1 else "") for s in item.sources)
     line = f"{item.target} ({what}; {item.count} link{'s' if item.count != 1 else ''}): from {sources}"
     if item.suggestion == item.target:
-        line += f"; '{item.target}' is a page, but a browser cannot follow a link to its source file: use a Markdown link"
+        line += (
+            f"; '{item.target}' is a page, but a browser cannot follow a link to its source file: use a Markdown link"
+        )
     elif item.suggestion:
         title = (titles or {}).get(item.suggestion)
         line += f"; did you mean '{item.suggestion}'" + (f" ({title})" if title else "") + "?"

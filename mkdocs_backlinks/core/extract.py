@@ -15,9 +15,9 @@ from typing import Dict, List, NamedTuple, Optional, Tuple
 
 # One alternative per kind of token; everything else (text, other tags) is skipped by finditer.
 # The pattern starts with a literal '<' so the regex engine can jump between tags quickly.
-# Attribute values are matched as a browser tokenizes them: quotes only open a value after '='. The attribute part is written so that any text has
-# exactly one way to match it (runs of plain characters between special ones), which keeps the
-# regex linear on unclosed or hostile tags.
+# Attribute values are matched as a browser tokenizes them: quotes only open a value after '='.
+# The attribute part is written so that any text has exactly one way to match it (runs of plain
+# characters between special ones), which keeps the regex linear on unclosed or hostile tags.
 _TOKENS = re.compile(
     r"""<(?:
       (?P<end>/a>)

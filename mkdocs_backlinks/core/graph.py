@@ -47,7 +47,14 @@ class PageLinks:
         self.rels: List[Tuple[str, ...]] = []
         self.starts = array("q")
 
-    def add(self, target: str, fragment: str = "", heading: Optional[Heading] = None, rel: Tuple[str, ...] = (), start: int = -1) -> None:
+    def add(
+        self,
+        target: str,
+        fragment: str = "",
+        heading: Optional[Heading] = None,
+        rel: Tuple[str, ...] = (),
+        start: int = -1,
+    ) -> None:
         self.targets.append(target)
         self.fragments.append(fragment)
         self.headings.append(heading)
@@ -59,7 +66,14 @@ class PageLinks:
 
     def link(self, source: str, index: int) -> Link:
         """The `index`-th link, from page `source`."""
-        return Link(source, self.targets[index], self.fragments[index], self.headings[index], self.rels[index], self.starts[index])
+        return Link(
+            source,
+            self.targets[index],
+            self.fragments[index],
+            self.headings[index],
+            self.rels[index],
+            self.starts[index],
+        )
 
 
 class UnresolvedLink(NamedTuple):

@@ -128,7 +128,9 @@ class LocalGraphs:
         here = infos[src].url
 
         def node(key: str, direction: str, via: Tuple[str, ...]) -> GraphNode:
-            return GraphNode(key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via)
+            return GraphNode(
+                key, infos[key].title, relative_url(infos[key].url, here), direction, scores.get(key, 0.0), via
+            )
 
         nodes, left_out = neighbourhood(src, self.neighbours, node, depth, max_nodes, self.ranked)
         return local_graph_svg(src, infos[src].title, nodes, max_nodes, also_hidden=left_out)
@@ -169,5 +171,11 @@ def site_graph_pages(
 def content_links(graph: LinkGraph, infos: Mapping[str, PageInfo]) -> List[Tuple[str, str]]:
     """Each distinct (from, to) pair of built pages linked in content, sorted."""
     built = {src for src, info in infos.items() if not info.excluded}
-    pairs = {(source, target) for source in graph.pages if source in built for target in graph.targets_from(source) if target in built}
+    pairs = {
+        (source, target)
+        for source in graph.pages
+        if source in built
+        for target in graph.targets_from(source)
+        if target in built
+    }
     return sorted(pairs)

@@ -179,7 +179,9 @@ def _column_offsets(count: int) -> List[float]:
     return [(i - (count - 1) / 2) * ROW for i in range(count)]
 
 
-def layout(page_title: str, shown: Sequence[GraphNode], outer: Sequence[GraphNode]) -> Tuple[List[_Placed], float, float]:
+def layout(
+    page_title: str, shown: Sequence[GraphNode], outer: Sequence[GraphNode]
+) -> Tuple[List[_Placed], float, float]:
     """Place the page and every drawn node; return them with the drawing's width and height
     (coordinates already shifted to start at the margin)."""
     page_label = shorten(page_title)
@@ -349,4 +351,3 @@ def local_graph_svg(
         )
     out.append("</svg>")
     return "".join(out)
-

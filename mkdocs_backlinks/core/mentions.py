@@ -27,9 +27,21 @@ the number of pages.
 
 from __future__ import annotations
 
-from typing import AbstractSet, Callable, Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import (
+    AbstractSet,
+    Callable,
+    Dict,
+    FrozenSet,
+    Iterable,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+)
 
-from mkdocs_backlinks.core.snippets import Snippet, trim_after, trim_before
 from mkdocs_backlinks.core.prose import (
     BLOCK,
     HEADING,
@@ -48,6 +60,7 @@ from mkdocs_backlinks.core.prose import (
     unspaced_length,
     word_sequence,
 )
+from mkdocs_backlinks.core.snippets import Snippet, trim_after, trim_before
 from mkdocs_backlinks.core.wordlists import generic_titles
 
 COMMON_FLOOR = 5
@@ -262,7 +275,9 @@ def _readable(prose: Prose, start: int, end: int) -> str:
         first = prose.text.count(LINKED, 0, start)
         pieces = chunk.split(LINKED)
         chunk = pieces[0] + "".join(
-            plain_text(prose.inline[first + k]) + piece for k, piece in enumerate(pieces[1:]) if first + k < len(prose.inline)
+            plain_text(prose.inline[first + k]) + piece
+            for k, piece in enumerate(pieces[1:])
+            if first + k < len(prose.inline)
         )
     words = chunk.split()
     if not words:

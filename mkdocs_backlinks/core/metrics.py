@@ -102,7 +102,9 @@ def click_depths(start: Optional[str], edges: Mapping[str, Set[str]]) -> Dict[st
     return depths
 
 
-def page_metrics(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True) -> Dict[str, PageMetrics]:
+def page_metrics(
+    graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True
+) -> Dict[str, PageMetrics]:
     """Metrics of every built page. With `count_nofollow` false, nofollow/ugc/sponsored links are
     left out of every number except `nofollow_inlinks`."""
     pages = sorted(src for src, info in infos.items() if not info.excluded)
@@ -155,6 +157,8 @@ def page_link_scores(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofo
         if count_nofollow:
             targets = {t for t in graph.targets_from(source) if t in built}
         else:
-            targets = {link.target for link in graph.links_from(source) if link.target in built and not is_nofollow(link)}
+            targets = {
+                link.target for link in graph.links_from(source) if link.target in built and not is_nofollow(link)
+            }
         edges[source] = targets
     return link_scores(pagerank(pages, edges))

@@ -59,8 +59,16 @@ class SitePathOption(c.Optional[str]):
         if path is None:
             return None
         parts = path.split("/")
-        if not path or path.startswith("/") or "\\" in path or ":" in parts[0] or any(p in ("", ".", "..") for p in parts):
-            raise ValidationError(f"Expected a relative path inside site_dir like 'links{self.suffixes[0]}', got {path!r}")
+        if (
+            not path
+            or path.startswith("/")
+            or "\\" in path
+            or ":" in parts[0]
+            or any(p in ("", ".", "..") for p in parts)
+        ):
+            raise ValidationError(
+                f"Expected a relative path inside site_dir like 'links{self.suffixes[0]}', got {path!r}"
+            )
         if not path.endswith(self.suffixes):
             raise ValidationError(f"Expected a file name ending in {' or '.join(self.suffixes)}, got {path!r}")
         return path
@@ -126,7 +134,9 @@ class GraphPageOption(SitePathOption):
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
         if config[key_name] is not None and config[key_name] == config.get("report_file"):
-            raise ValidationError(f"'{key_name}' and 'report_file' name the same file, {config[key_name]!r}; give each its own")
+            raise ValidationError(
+                f"'{key_name}' and 'report_file' name the same file, {config[key_name]!r}; give each its own"
+            )
 
 
 class LabelsConfig(base.Config):

@@ -21,15 +21,16 @@ from typing import (
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.extract import Heading
-from mkdocs_backlinks.core.prose import Heading as ProseHeading
 from mkdocs_backlinks.core.graph import Link, LinkGraph
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.pages import PageInfo
+from mkdocs_backlinks.core.prose import Heading as ProseHeading
 from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
 
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""
+
 
 def panel_marker(src_uri: str) -> str:
     """Stands in page.content for the panel until the page's HTML is final (see on_post_page).
@@ -37,6 +38,7 @@ def panel_marker(src_uri: str) -> str:
     One per page: a page's content can show up in another page (a blog index showing whole
     posts), and only the page's own marker may become its panel."""
     return f"<!-- mkdocs-backlinks-plugin: panel {hashlib.blake2b(src_uri.encode(), digest_size=8).hexdigest()} -->"
+
 
 PANEL_ID = "backlinks-title"
 """The `id` of the panel's heading: the target of the optional table-of-contents entry."""
@@ -195,7 +197,11 @@ def condense(found: Iterable[Occurrence], limit: int) -> Tuple[Tuple[Occurrence,
 
 
 def occurrences(
-    links: Sequence[Link], url: str, context: str, snippet_of: Optional[SnippetOf] = None, limit: int = MAX_PANEL_OCCURRENCES
+    links: Sequence[Link],
+    url: str,
+    context: str,
+    snippet_of: Optional[SnippetOf] = None,
+    limit: int = MAX_PANEL_OCCURRENCES,
 ) -> Tuple[Tuple[Occurrence, ...], int]:
     """Where `links` (all from the page reached at `url`) sit, as `context` asks, at most `limit`
     distinct spots (see `condense`); and how many links the spots beyond `limit` hold.
@@ -212,7 +218,9 @@ def occurrences(
     if context == "sections":
         # Links above the first section belong to the page as a whole: the entry's title is
         # their spot, so they are neither shown nor counted here.
-        spots = (Occurrence(_spot_url(url, heading), heading.text) for heading in map(_section, links) if heading is not None)
+        spots = (
+            Occurrence(_spot_url(url, heading), heading.text) for heading in map(_section, links) if heading is not None
+        )
         return condense(spots, limit)
     return (), 0
 
@@ -241,7 +249,9 @@ def panel_entries(
     for src in sources:
         source = infos[src]
         links = grouped[src]
-        entries.append(PanelEntry(source.title, relative_url(source.url, here.url), src, len(links), links, source.crumbs))
+        entries.append(
+            PanelEntry(source.title, relative_url(source.url, here.url), src, len(links), links, source.crumbs)
+        )
     return entries
 
 
@@ -320,4 +330,6 @@ def make_panel(entries: List[PanelEntry], max_entries: int = 0, group_by_section
     shown, hidden = entries[:limit], entries[limit:]
     if group_by_section:
         return Panel(entries, _group(shown), _group(hidden), len(hidden), grouped=True)
-    return Panel(entries, [PanelGroup("", shown)] if shown else [], [PanelGroup("", hidden)] if hidden else [], len(hidden))
+    return Panel(
+        entries, [PanelGroup("", shown)] if shown else [], [PanelGroup("", hidden)] if hidden else [], len(hidden)
+    )

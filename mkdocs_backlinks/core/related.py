@@ -158,7 +158,9 @@ def related_pages(
         ranked = sorted(
             (-round(score, 4), documents[other].id, other)
             for other, score in scores.items()
-            if score >= min_score and documents[other].id not in out and document.id not in links.get(documents[other].id, ())
+            if score >= min_score
+            and documents[other].id not in out
+            and document.id not in links.get(documents[other].id, ())
         )[:count]
         if ranked:
             related[document.id] = [

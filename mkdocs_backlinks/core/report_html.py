@@ -7,19 +7,19 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 
 from __future__ import annotations
 
-from urllib.parse import quote
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.mentions import Mention
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.panel import shown_section
-from mkdocs_backlinks.core.render import TEMPLATES_DIR
-from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.related import Related
+from mkdocs_backlinks.core.render import TEMPLATES_DIR
 from mkdocs_backlinks.core.urls import relative_url
 
 _FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
@@ -36,10 +36,15 @@ def opportunities(
     """The unlinked mentions between built pages, the most valuable links first: to the pages
     with the highest link score (the site's most important pages), then the most mentions."""
     shown = [m for m in mentions if m.source in metrics and m.target in metrics]
-    return sorted(shown, key=lambda m: (-metrics[m.target].link_score, -m.count, infos[m.target].title.casefold(), m.target, m.source))
+    return sorted(
+        shown,
+        key=lambda m: (-metrics[m.target].link_score, -m.count, infos[m.target].title.casefold(), m.target, m.source),
+    )
 
 
-def related_rows(related: Mapping[str, Sequence[Related]], metrics: Mapping[str, PageMetrics]) -> List[Tuple[str, Related]]:
+def related_rows(
+    related: Mapping[str, Sequence[Related]], metrics: Mapping[str, PageMetrics]
+) -> List[Tuple[str, Related]]:
     """Each page's related pages not yet linked, by page, most alike first."""
     return [
         (source, item)
@@ -101,7 +106,8 @@ def render_report(
                 "text": m.text,
                 "count": m.count,
                 "section": section.text if section else "",
-                "section_href": href(m.source) + (f"#{quote(section.id, safe=_FRAGMENT_SAFE)}" if section and section.id else ""),
+                "section_href": href(m.source)
+                + (f"#{quote(section.id, safe=_FRAGMENT_SAFE)}" if section and section.id else ""),
                 "link_score": metrics[m.target].link_score,
             }
             for m in opportunities(mentions, metrics, infos)

@@ -10,25 +10,43 @@ which pages show one) live here once, for both front ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from urllib.parse import quote
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
+from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import Log
+from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.panel import Panel, SortKey, make_panel, mention_entries, panel_entries, sort_keys, with_context
+from mkdocs_backlinks.core.panel import (
+    Panel,
+    SortKey,
+    make_panel,
+    mention_entries,
+    panel_entries,
+    sort_keys,
+    with_context,
+)
 from mkdocs_backlinks.core.related import Related
 from mkdocs_backlinks.core.site_mentions import mentions_of, site_mentions, site_related
 from mkdocs_backlinks.core.snippets import Snippets
-from mkdocs_backlinks.core.urls import SiteFile, SiteResolver, relative_url
-from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
-from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
-from markupsafe import Markup
+from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
 
-__all__ = ["AnchorReader", "LinkedSite", "Listings", "PageHTML", "guarded_reader", "ignored_sources", "link_site", "with_written_files"]
+__all__ = [
+    "AnchorReader",
+    "LinkedSite",
+    "Listings",
+    "PageHTML",
+    "guarded_reader",
+    "ignored_sources",
+    "link_site",
+    "with_written_files",
+]
 
 
 @dataclass(frozen=True)
@@ -240,7 +258,9 @@ def link_site(
     length = options.snippet_length if options.context == "snippets" else 0
     # One map of the pages' HTML, shared by the graph (link texts) and the snippets.
     graph = LinkGraph.build(links_by_page, unresolved, contents)
-    site = LinkedSite(infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language)
+    site = LinkedSite(
+        infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language
+    )
     if options.mentions_in_panel:
         # Now, while `contents` is each page's content before its panel marker: the panels,
         # rendered page by page from here on, show them.

@@ -31,8 +31,7 @@ ORPHAN, UNREACHABLE = 1, 2
 """Bits of a node's flags in the page's data."""
 
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "base-uri 'none'; form-action 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 )
 """The page's own policy: only its two files run or style it; a title that somehow escaped
 would still run nothing."""
@@ -63,7 +62,13 @@ def script_json(value: object) -> str:
     characters only occur inside JSON strings, where the escapes mean the same text.
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -122,9 +127,7 @@ def render_site_graph(
     flat = data["links"]
     count = f"{len(nodes):,} pages · {len(flat) // 2:,} links"
     back = f' · <a href="{e(report_href)}">Link-health report</a>' if report_href else ""
-    section_options = "".join(
-        f'<option value="{i}">{e(name)}</option>' for i, name in enumerate(sections) if name
-    )
+    section_options = "".join(f'<option value="{i}">{e(name)}</option>' for i, name in enumerate(sections) if name)
     legend = "".join(
         f'<li><span class="sg-swatch" data-sg-swatch="{i}"></span>{e(name or "No section")}</li>'
         for i, name in enumerate(sections)
@@ -144,7 +147,8 @@ def render_site_graph(
         '<div class="sg-header sg-controls">',
         '<label>Find a page <input type="search" id="sg-search" autocomplete="off" '
         'aria-controls="sg-results" placeholder="Title…"></label>',
-        f'<label>Section <select id="sg-section"><option value="">All sections</option>{section_options}</select></label>',
+        '<label>Section <select id="sg-section"><option value="">All sections</option>',
+        f"{section_options}</select></label>",
         '<label><input type="checkbox" id="sg-problems"> Only orphaned and unreachable pages</label>',
         '<button type="button" id="sg-fit">Fit to screen</button></div>\n',
         '<div class="sg-stage"><ul id="sg-results" aria-label="Pages found" hidden></ul>',
@@ -154,7 +158,8 @@ def render_site_graph(
         '<p id="sg-status" role="status" aria-live="polite"></p>\n',
         f'<ul class="sg-legend">{legend}',
         '<li><span class="sg-swatch sg-swatch--orphan"></span>Orphan (no page links here)</li>',
-        '<li><span class="sg-swatch sg-swatch--unreachable"></span>Unreachable (not in the nav, not linked from it)</li>'
+        '<li><span class="sg-swatch sg-swatch--unreachable"></span>'
+        "Unreachable (not in the nav, not linked from it)</li>"
         "</ul>\n",
         '<p class="sg-help" id="sg-help">Drag the background to pan, a page to move it; wheel to zoom; click a page '
         "to open it. Keys on the graph: arrows pan, <kbd>+</kbd>/<kbd>-</kbd> zoom, <kbd>0</kbd> fits, "

@@ -250,4 +250,3 @@ def relative_url(target_url: str, from_url: str) -> str:
         return href
     # A first segment with a colon would read as a scheme (`tel:x/`): keep it a path.
     return "./" + href if ":" in rest[0] else href
-

@@ -10,8 +10,8 @@ import os
 from typing import Dict, Iterable, List
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.extract import html_to_text
@@ -26,10 +26,7 @@ def is_excluded(file: File) -> bool:
 
 
 def site_files(files: Files) -> List[SiteFile]:
-    return [
-        SiteFile(file.src_uri, file.url, file.is_documentation_page(), is_excluded(file))
-        for file in files
-    ]
+    return [SiteFile(file.src_uri, file.url, file.is_documentation_page(), is_excluded(file)) for file in files]
 
 
 def plain_title(page: Page) -> str:

@@ -97,7 +97,12 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         pages = pages_to_read(gathered, self._records, self._dirty, guarded_reader(log))
         listings = find_listings(config.plugins, gathered.rendered)
         site = link_site(
-            gathered.infos, pages, resolver, self.config, guarded_reader(log), listings,
+            gathered.infos,
+            pages,
+            resolver,
+            self.config,
+            guarded_reader(log),
+            listings,
             language=theme_language(config.theme),
         )
         if gathered.carried:
@@ -174,4 +179,3 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 f"backlinks: could not render the panel of page '{page.file.src_uri}' "
                 f"with template '{TEMPLATE}': {error}"
             ) from None
-

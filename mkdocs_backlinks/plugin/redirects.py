@@ -24,9 +24,7 @@ def redirect_maps(plugins: Mapping[str, object]) -> Dict[str, str]:
     return maps
 
 
-def redirect_targets(
-    maps: Mapping[str, str], pages: Iterable[str], url_of: Callable[[str], str]
-) -> Dict[str, str]:
+def redirect_targets(maps: Mapping[str, str], pages: Iterable[str], url_of: Callable[[str], str]) -> Dict[str, str]:
     """Old URL (`File.url` style) -> source path of the page it redirects to, or "" off-site.
 
     Redirects to pages that do not exist are left out: mkdocs-redirects writes no page for them

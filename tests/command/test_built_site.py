@@ -30,20 +30,42 @@ MATERIAL = '<main class="md-main"><div class="md-content"><article class="md-con
 REGIONS = [
     ("material", MATERIAL.format("<h1>T</h1><p>x</p>"), None, "<h1>T</h1><p>x</p>"),
     ("material-before-main", '<main class="md-main">a' + MATERIAL.format("<p>in</p>") + "</main>", None, "<p>in</p>"),
-    ("mkdocs-theme", '<div class="col-md-3"></div><div class="col-md-9" role="main"><div class="x"><p>a</p></div><div>b</div></div><footer>', None,
-     '<div class="x"><p>a</p></div><div>b</div>'),
-    ("readthedocs", '<div class="rst-content"><div role="main" class="document" itemscope><div class="section">s</div></div></div>', None,
-     '<div class="section">s</div>'),
-    ("mkdocs2-main", "<style>main { margin: 0 }</style><nav class=site></nav><main><h1>H</h1></main>", None, "<h1>H</h1>"),
+    (
+        "mkdocs-theme",
+        '<div class="col-md-3"></div><div class="col-md-9" role="main"><div class="x"><p>a</p></div><div>b</div></div><footer>',
+        None,
+        '<div class="x"><p>a</p></div><div>b</div>',
+    ),
+    (
+        "readthedocs",
+        '<div class="rst-content"><div role="main" class="document" itemscope><div class="section">s</div></div></div>',
+        None,
+        '<div class="section">s</div>',
+    ),
+    (
+        "mkdocs2-main",
+        "<style>main { margin: 0 }</style><nav class=site></nav><main><h1>H</h1></main>",
+        None,
+        "<h1>H</h1>",
+    ),
     ("comment-with-end-tag", "<main>a<!-- </main> --></main>", None, "a<!-- </main> -->"),
     ("commented-out-start", "<!-- <main>fake</main> --><main>real</main>", None, "real"),
-    ("script-with-tags", '<main><script>if (a</main>) document.write("<main>")</script>b</main>', None,
-     '<script>if (a</main>) document.write("<main>")</script>b'),
+    (
+        "script-with-tags",
+        '<main><script>if (a</main>) document.write("<main>")</script>b</main>',
+        None,
+        '<script>if (a</main>) document.write("<main>")</script>b',
+    ),
     ("style-raw-text", "<main><style>div>main{}</style>c</main>", None, "<style>div>main{}</style>c"),
     ("quoted-gt-in-attribute", '<div class="col-md-9" role="main" data-x="a>b" title=\'</div>\'>in</div>', None, "in"),
     ("unquoted-attribute", "<div class=col-md-9 role=main>in</div>", None, "in"),
     ("uppercase-tags", "<MAIN CLASS=x>in<DIV>d</DIV></Main>", None, "in<DIV>d</DIV>"),
-    ("unescaped-quotes-in-head", '<meta name="description" content="A "quoted" > word">' + MATERIAL.format("ok"), None, "ok"),
+    (
+        "unescaped-quotes-in-head",
+        '<meta name="description" content="A "quoted" > word">' + MATERIAL.format("ok"),
+        None,
+        "ok",
+    ),
     ("nested-same-tag", "<main>a<main>b</main>c</main>d", None, "a<main>b</main>c"),
     ("empty-region", "<main></main>", None, ""),
     ("unclosed-region", "<main><p>never closed", None, None),
@@ -59,7 +81,12 @@ REGIONS = [
     ("selector-attr", '<div data-role="content">d</div>', "[data-role=content]", "d"),
     ("selector-attr-quoted", '<div data-role="main content">d</div>', '[data-role="main content"]', "d"),
     ("selector-attr-present", "<div hidden>h</div>", "[hidden]", "h"),
-    ("selector-compound", '<div class="doc">no</div><section class="doc" data-x="y">yes</section>', 'section.doc[data-x="y"]', "yes"),
+    (
+        "selector-compound",
+        '<div class="doc">no</div><section class="doc" data-x="y">yes</section>',
+        'section.doc[data-x="y"]',
+        "yes",
+    ),
     ("selector-tag-uppercase", "<ARTICLE>a</ARTICLE>", "Article", "a"),
     ("selector-overrides-known", MATERIAL.format("<div id=c>inner</div>"), "#c", "inner"),
     ("selector-entity-in-value", '<div data-x="a&amp;b">e</div>', "[data-x=a&b]", "e"),
@@ -85,9 +112,17 @@ def test_bad_selector(selector):
 
 def test_content_region_speed():
     """About a millisecond for a big page: the Zensical page shape with a long content."""
-    nav = "".join(f'<li class="md-nav__item"><a href="p{i}/" class="md-nav__link"><span>P {i}</span></a></li>' for i in range(300))
-    body = "".join(f'<p>Text <a href="x{i}/">link</a> <code>c</code> <span class="n">s</span></p>\n' for i in range(400))
-    html = f'<html><head><meta name="x" content="y"></head><body><nav class="md-nav md-nav--primary"><ul>{nav}</ul></nav>' + MATERIAL.format(body) + "</body></html>"
+    nav = "".join(
+        f'<li class="md-nav__item"><a href="p{i}/" class="md-nav__link"><span>P {i}</span></a></li>' for i in range(300)
+    )
+    body = "".join(
+        f'<p>Text <a href="x{i}/">link</a> <code>c</code> <span class="n">s</span></p>\n' for i in range(400)
+    )
+    html = (
+        f'<html><head><meta name="x" content="y"></head><body><nav class="md-nav md-nav--primary"><ul>{nav}</ul></nav>'
+        + MATERIAL.format(body)
+        + "</body></html>"
+    )
     find_content_region(html)
     start = time.perf_counter()
     for _ in range(20):
@@ -98,15 +133,32 @@ def test_content_region_speed():
 
 # (id, html, site_name, expected title)
 TITLES = [
-    ("material-permalink", MATERIAL.format('<h1 id="t">The <em>panel</em><a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>'), None, "The panel"),
-    ("mkdocs2-toclink", '<main><h1 id="s"><a class="toclink" href="#s">Sub <em>index</em> &amp; more</a></h1></main>', None, "Sub index & more"),
+    (
+        "material-permalink",
+        MATERIAL.format(
+            '<h1 id="t">The <em>panel</em><a class="headerlink" href="#t" title="Permanent link">&para;</a></h1>'
+        ),
+        None,
+        "The panel",
+    ),
+    (
+        "mkdocs2-toclink",
+        '<main><h1 id="s"><a class="toclink" href="#s">Sub <em>index</em> &amp; more</a></h1></main>',
+        None,
+        "Sub index & more",
+    ),
     ("whitespace-folded", "<main><h1>\n  A\n\tB&nbsp; C </h1></main>", None, "A B C"),
     ("first-h1-only", "<main><h1>One</h1><h1>Two</h1></main>", None, "One"),
     ("h1-outside-content-ignored", "<h1>Site</h1><main><p>x</p></main>", None, ""),
     ("title-fallback", "<html><head><title>Page - My Site</title></head><main><p>x</p></main>", "My Site", "Page"),
     ("title-fallback-no-site-name", "<title>Page - My Site</title><main>x</main>", None, "Page - My Site"),
     ("empty-h1-falls-back", '<title>T</title><main><h1><a class="headerlink" href="#">¶</a></h1></main>', None, "T"),
-    ("nested-permalink-markup", '<main><h1>A<a class="x headerlink" href="#a"><span>¶</span></a> B</h1></main>', None, "A B"),
+    (
+        "nested-permalink-markup",
+        '<main><h1>A<a class="x headerlink" href="#a"><span>¶</span></a> B</h1></main>',
+        None,
+        "A B",
+    ),
     ("h1-with-attributes", '<main><H1 class="x" data-a=">">Up</H1></main>', None, "Up"),
 ]
 
@@ -146,7 +198,10 @@ def test_url_source_mapping(src, directory_urls, dest, url):
 
 
 def test_source_map_prefers_index_over_readme():
-    assert source_map(["g/README.md", "g/index.md", "README.md"], True) == {"g/index.html": "g/index.md", "index.html": "README.md"}
+    assert source_map(["g/README.md", "g/index.md", "README.md"], True) == {
+        "g/index.html": "g/index.md",
+        "index.html": "README.md",
+    }
     assert source_map(["a.md", "a/index.md"], True) == {"a/index.html": "a.md"}
 
 
@@ -214,20 +269,28 @@ def test_config_nav_entries():
 
 # (id, nav markup, expected (href, crumbs) entries)
 BUILT_NAVS = [
-    ("readthedocs", """<div class="wy-menu wy-menu-vertical"><ul class="current">
+    (
+        "readthedocs",
+        """<div class="wy-menu wy-menu-vertical"><ul class="current">
         <li class="toctree-l1 current"><a class="reference internal current" href="#">Home</a><ul class="current"><li><a href="#sec">Sec</a></li></ul></li></ul>
         <p class="caption"><span class="caption-text">Guide</span></p>
         <ul><li class="toctree-l1"><a class="reference internal" href="guide/panel/">Panel</a></li>
             <li class="toctree-l1"><a class="reference internal">Deeper</a><ul><li class="toctree-l2"><a href="guide/o/">O</a></li></ul></li></ul>
         <ul><li class="toctree-l1"><a href="changelog/">Changelog</a></li></ul></div>""",
-     [("#", ()), ("guide/panel/", ("Guide",)), ("guide/o/", ("Guide", "Deeper")), ("changelog/", ())]),
-    ("mkdocs-theme", """<ul class="nav navbar-nav"><li class="nav-item"><a href="." class="nav-link active">Home</a></li>
+        [("#", ()), ("guide/panel/", ("Guide",)), ("guide/o/", ("Guide", "Deeper")), ("changelog/", ())],
+    ),
+    (
+        "mkdocs-theme",
+        """<ul class="nav navbar-nav"><li class="nav-item"><a href="." class="nav-link active">Home</a></li>
         <li class="nav-item dropdown"><a href="#" class="nav-link dropdown-toggle">Guide</a><ul class="dropdown-menu">
         <li><a href="guide/panel/" class="dropdown-item">Panel</a></li>
         <li class="dropdown-submenu"><a href="#" class="dropdown-item">Deeper</a><ul class="dropdown-menu"><li><a href="guide/o/">O</a></li></ul></li>
         </ul></li></ul><ul class="nav navbar-nav ms-md-auto"><li><a rel="next" href="changelog/">Next</a></li></ul>""",
-     [(".", ()), ("guide/panel/", ("Guide",)), ("guide/o/", ("Guide", "Deeper"))]),
-    ("material-indexes-and-logo", """<nav class="md-nav md-nav--primary"><label class="md-nav__title"><a href="../" class="md-logo">L</a></label>
+        [(".", ()), ("guide/panel/", ("Guide",)), ("guide/o/", ("Guide", "Deeper"))],
+    ),
+    (
+        "material-indexes-and-logo",
+        """<nav class="md-nav md-nav--primary"><label class="md-nav__title"><a href="../" class="md-logo">L</a></label>
         <ul class="md-nav__list"><li class="md-nav__item md-nav__item--nested"><input type="checkbox">
         <div class="md-nav__link md-nav__container"><a href="../guide/" class="md-nav__link"><span class="md-ellipsis">Guide</span></a></div>
         <nav class="md-nav"><label class="md-nav__title">Guide</label><ul class="md-nav__list">
@@ -235,8 +298,13 @@ BUILT_NAVS = [
         <a href="./" class="md-nav__link md-nav__link--active">Here</a>
         <nav class="md-nav md-nav--secondary"><ul><li class="md-nav__item"><a href="#toc" class="md-nav__link">Toc</a></li></ul></nav></li>
         </ul></nav></li></ul></nav>""",
-     [("../guide/", ("Guide",)), ("./", ("Guide",))]),
-    ("unclosed-items", '<nav class="site"><ul><li><a href="a/">A<li><a href="b/">B</ul></nav>', [("a/", ()), ("b/", ())]),
+        [("../guide/", ("Guide",)), ("./", ("Guide",))],
+    ),
+    (
+        "unclosed-items",
+        '<nav class="site"><ul><li><a href="a/">A<li><a href="b/">B</ul></nav>',
+        [("a/", ()), ("b/", ())],
+    ),
     ("no-nav", "<main><ul><li><a href='x/'>x</a></li></ul></main>", []),
 ]
 
@@ -251,13 +319,17 @@ def test_odd_site_folder(tmp_path):
     one message naming the file, and everything else is read."""
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text("<title>Home</title><main><h1>Home</h1><a href='a/'>a</a></main>", encoding="utf-8")
+    (site / "index.html").write_text(
+        "<title>Home</title><main><h1>Home</h1><a href='a/'>a</a></main>", encoding="utf-8"
+    )
     (site / "a" / "index.html").write_text("<main><p>no heading</p></main>", encoding="utf-8")
     (site / "latin1.html").write_bytes("<main><h1>caf\xe9</h1></main>".encode("latin-1"))
     (site / "plain.html").write_text("<p>no content region</p>", encoding="utf-8")
     (site / "404.html").write_text("<main><h1>404 - Not found</h1></main>", encoding="utf-8")
     (site / "old").mkdir()
-    (site / "old" / "index.html").write_text('<html><head><meta http-equiv="refresh" content="0; url=../a/"></head></html>', encoding="utf-8")
+    (site / "old" / "index.html").write_text(
+        '<html><head><meta http-equiv="refresh" content="0; url=../a/"></head></html>', encoding="utf-8"
+    )
     (site / "img.png").write_bytes(b"\x89PNG")
     outside = tmp_path / "secret.html"
     outside.write_text("<main><h1>Secret</h1></main>", encoding="utf-8")
@@ -271,13 +343,22 @@ def test_odd_site_folder(tmp_path):
         ("a/index.html", "a/", "a/index.html"),
         ("index.html", "./", "Home"),
     ]
-    assert sorted(result.problems) == sorted([
-        "link.html: skipped, a symlink to outside the site folder",
-        "linked_dir/: skipped, a symlink to outside the site folder",
-        "latin1.html: skipped, not UTF-8 text (byte 13)",
-    ])
+    assert sorted(result.problems) == sorted(
+        [
+            "link.html: skipped, a symlink to outside the site folder",
+            "linked_dir/: skipped, a symlink to outside the site folder",
+            "latin1.html: skipped, not UTF-8 text (byte 13)",
+        ]
+    )
     files = {f.url: f.is_page for f in result.files}
-    assert files == {"404.html": False, "./": True, "a/": True, "img.png": False, "latin1.html": False, "plain.html": False}
+    assert files == {
+        "404.html": False,
+        "./": True,
+        "a/": True,
+        "img.png": False,
+        "latin1.html": False,
+        "plain.html": False,
+    }
     assert result.redirects == {"old/": "a/index.html"}
     assert not any("secret" in p.html.lower() for p in result.pages)
 
@@ -302,7 +383,13 @@ NAV = [
 
 def _zensical_site(tmp_path: Path, zensical: Path, directory_urls: bool, nav: bool):
     write_docs(tmp_path, DOCS)
-    lines = ["site_name: Test site", f"use_directory_urls: {str(directory_urls).lower()}", "plugins:", "  - backlinks:", "      orphans: error"]
+    lines = [
+        "site_name: Test site",
+        f"use_directory_urls: {str(directory_urls).lower()}",
+        "plugins:",
+        "  - backlinks:",
+        "      orphans: error",
+    ]
     if nav:
         import yaml
 

@@ -6,12 +6,11 @@ nothing written outside SITE_DIR."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import sys
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Dict
 from urllib.parse import unquote, urljoin
 
 import pytest
@@ -22,8 +21,15 @@ from conftest import read_panel
 from .conftest import EXAMPLE, command, copy_example, run, temp_files, tree_digest, zensical_build
 
 SOURCES = [
-    "index.md", "getting-started.md", "changelog.md", "guide/configuration.md", "guide/panel.md",
-    "guide/orphans.md", "guide/link-health.md", "reference/link-forms.md", "reference/how-it-works.md",
+    "index.md",
+    "getting-started.md",
+    "changelog.md",
+    "guide/configuration.md",
+    "guide/panel.md",
+    "guide/orphans.md",
+    "guide/link-health.md",
+    "reference/link-forms.md",
+    "reference/how-it-works.md",
 ]
 
 
@@ -85,7 +91,8 @@ def test_zensical_example_site(zensical, tmp_path, directory_urls):
     ]
     assert [entry.crumbs for entry in panel] == ["", "Guide", "Guide", "Guide", "Reference"]
     assert panel[1].occurrences[0][1:3] == (
-        "Its markup", "Entries are listed in navigation order unless you «sort them otherwise».",
+        "Its markup",
+        "Entries are listed in navigation order unless you «sort them otherwise».",
     )
 
 
@@ -94,7 +101,9 @@ def test_mkdocs2_site_with_an_options_file(mkdocs2, tmp_path):
     of options only."""
     shutil.copytree(EXAMPLE / "docs", tmp_path / "docs")
     run([mkdocs2, "build", "--dir", "docs", "--output", "site"], tmp_path)
-    (tmp_path / "options.yml").write_text("orphans: error\nbroken_links: warn\ngraph_file: links.json\n", encoding="utf-8")
+    (tmp_path / "options.yml").write_text(
+        "orphans: error\nbroken_links: warn\ngraph_file: links.json\n", encoding="utf-8"
+    )
     result = command("-f", "options.yml", "site", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
@@ -285,23 +294,31 @@ def read_only(site: Path) -> None:
 DAMAGE: Dict[str, tuple] = {
     "odd-html": (odd_html, [], 0, [], []),
     "no-content-region": (
-        no_content_region, ["--strict"], 1,
+        no_content_region,
+        ["--strict"],
+        1,
         ["guide/orphans/index.html: no content region found in the page built from 'guide/orphans.md'"],
         ["guide/orphans/index.html"],
     ),
     # The page's links are unknown, so the one page only it links to is an orphan (an error here).
     "not-utf8": (
-        not_utf8, [], 1,
+        not_utf8,
+        [],
+        1,
         ["guide/panel/index.html: skipped, not UTF-8 text", "  - reference/how-it-works.md"],
         ["guide/panel/index.html"],
     ),
     "symlink-out": (
-        symlinks_out, ["--strict"], 1,
+        symlinks_out,
+        ["--strict"],
+        1,
         ["out.html: skipped, a symlink to outside the site folder", "outdir/: skipped, a symlink to outside"],
         [],
     ),
     "read-only": (
-        read_only, [], 1,
+        read_only,
+        [],
+        1,
         ["Cannot write 'guide/panel/index.html': the file is read-only"],
         ["guide/panel/index.html"],
     ),

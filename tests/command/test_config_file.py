@@ -12,22 +12,41 @@ from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, fi
 
 # (file name, text, expected fields (a subset of SiteConfig's) or the start of the error after the path)
 CASES = [
-    ("list-form", "mkdocs.yml", """
+    (
+        "list-form",
+        "mkdocs.yml",
+        """
         site_name: S
         plugins:
           - search
           - backlinks:
               orphans: error
-     """, {"plugin_options": {"orphans": "error"}, "has_plugin_entry": True, "site_name": "S", "nav": None,
-           "use_directory_urls": True, "site_url": None, "theme_language": None}),
+     """,
+        {
+            "plugin_options": {"orphans": "error"},
+            "has_plugin_entry": True,
+            "site_name": "S",
+            "nav": None,
+            "use_directory_urls": True,
+            "site_url": None,
+            "theme_language": None,
+        },
+    ),
     ("bare-name", "mkdocs.yml", "plugins: [search, backlinks]\n", {"plugin_options": {}, "has_plugin_entry": True}),
-    ("dict-form", "mkdocs.yml", "plugins:\n  search: {}\n  backlinks: {toc: true}\n",
-     {"plugin_options": {"toc": True}, "has_plugin_entry": True}),
+    (
+        "dict-form",
+        "mkdocs.yml",
+        "plugins:\n  search: {}\n  backlinks: {toc: true}\n",
+        {"plugin_options": {"toc": True}, "has_plugin_entry": True},
+    ),
     ("dict-form-null", "mkdocs.yml", "plugins:\n  backlinks:\n", {"plugin_options": {}, "has_plugin_entry": True}),
     ("no-entry", "mkdocs.yml", "site_name: S\nplugins: [search]\n", {"plugin_options": {}, "has_plugin_entry": False}),
     ("no-plugins", "mkdocs.yml", "site_name: S\n", {"plugin_options": {}, "has_plugin_entry": False}),
     ("empty-file", "mkdocs.yml", "", {"plugin_options": {}, "has_plugin_entry": False, "use_directory_urls": True}),
-    ("site-values", "mkdocs.yml", """
+    (
+        "site-values",
+        "mkdocs.yml",
+        """
         site_name: 2024
         site_url: https://example.org/docs/
         docs_dir: content
@@ -36,12 +55,23 @@ CASES = [
           - Home: index.md
           - Guide: [guide/a.md]
         theme: {name: material, language: de}
-     """, {"site_name": "2024", "site_url": "https://example.org/docs/", "docs_dir": "<dir>/content",
-           "use_directory_urls": False, "nav": [{"Home": "index.md"}, {"Guide": ["guide/a.md"]}], "theme_language": "de"}),
+     """,
+        {
+            "site_name": "2024",
+            "site_url": "https://example.org/docs/",
+            "docs_dir": "<dir>/content",
+            "use_directory_urls": False,
+            "nav": [{"Home": "index.md"}, {"Guide": ["guide/a.md"]}],
+            "theme_language": "de",
+        },
+    ),
     ("theme-locale", "mkdocs.yml", "theme: {name: readthedocs, locale: fr}\n", {"theme_language": "fr"}),
     ("theme-string", "mkdocs.yml", "theme: mkdocs\n", {"theme_language": None}),
     ("docs-dir-up", "mkdocs.yml", "docs_dir: ../shared/docs\n", {"docs_dir": "<dir>/../shared/docs"}),
-    ("python-name", "mkdocs.yml", """
+    (
+        "python-name",
+        "mkdocs.yml",
+        """
         markdown_extensions:
           - pymdownx.superfences:
               custom_fences:
@@ -51,8 +81,13 @@ CASES = [
           - backlinks:
               exclude:
                 - !!python/name:os.system
-     """, {"plugin_options": {"exclude": ["os.system"]}}),
-    ("python-object-apply", "mkdocs.yml", """
+     """,
+        {"plugin_options": {"exclude": ["os.system"]}},
+    ),
+    (
+        "python-object-apply",
+        "mkdocs.yml",
+        """
         markdown_extensions:
           - toc:
               slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
@@ -60,29 +95,65 @@ CASES = [
           - y: !!python/object:collections.OrderedDict {a: 1}
           - z: !!python/tuple [1, 2]
         plugins: [backlinks]
-     """, {"has_plugin_entry": True}),
+     """,
+        {"has_plugin_entry": True},
+    ),
     ("env-set", "mkdocs.yml", "site_url: !ENV BACKLINKS_TEST_URL\n", {"site_url": "https://from-env.example/"}),
     ("env-unset", "mkdocs.yml", "site_url: !ENV BACKLINKS_TEST_UNSET\n", {"site_url": None}),
-    ("env-default", "mkdocs.yml", "site_url: !ENV [BACKLINKS_TEST_UNSET, 'https://default.example/']\n",
-     {"site_url": "https://default.example/"}),
-    ("env-second-var", "mkdocs.yml", "site_url: !ENV [BACKLINKS_TEST_UNSET, BACKLINKS_TEST_URL, 'https://d/']\n",
-     {"site_url": "https://from-env.example/"}),
-    ("env-typed", "mkdocs.yml", "use_directory_urls: !ENV [BACKLINKS_TEST_FALSE, true]\n", {"use_directory_urls": False}),
-    ("env-typed-default", "mkdocs.yml", "use_directory_urls: !ENV [BACKLINKS_TEST_UNSET, false]\n", {"use_directory_urls": False}),
-    ("env-in-options", "mkdocs.yml", "plugins:\n  - backlinks:\n      orphans: !ENV [BACKLINKS_TEST_LEVEL, warn]\n",
-     {"plugin_options": {"orphans": "error"}}),
-    ("relative-and-unknown", "mkdocs.yml", """
+    (
+        "env-default",
+        "mkdocs.yml",
+        "site_url: !ENV [BACKLINKS_TEST_UNSET, 'https://default.example/']\n",
+        {"site_url": "https://default.example/"},
+    ),
+    (
+        "env-second-var",
+        "mkdocs.yml",
+        "site_url: !ENV [BACKLINKS_TEST_UNSET, BACKLINKS_TEST_URL, 'https://d/']\n",
+        {"site_url": "https://from-env.example/"},
+    ),
+    (
+        "env-typed",
+        "mkdocs.yml",
+        "use_directory_urls: !ENV [BACKLINKS_TEST_FALSE, true]\n",
+        {"use_directory_urls": False},
+    ),
+    (
+        "env-typed-default",
+        "mkdocs.yml",
+        "use_directory_urls: !ENV [BACKLINKS_TEST_UNSET, false]\n",
+        {"use_directory_urls": False},
+    ),
+    (
+        "env-in-options",
+        "mkdocs.yml",
+        "plugins:\n  - backlinks:\n      orphans: !ENV [BACKLINKS_TEST_LEVEL, warn]\n",
+        {"plugin_options": {"orphans": "error"}},
+    ),
+    (
+        "relative-and-unknown",
+        "mkdocs.yml",
+        """
         markdown_extensions:
           - pymdownx.snippets: {base_path: !relative $config_dir}
           - a: !relative
           - b: !whatever {c: 1}
           - d: !!binary aGk=
         plugins: [{backlinks: {toc: !custom yes}}]
-     """, {"plugin_options": {"toc": "yes"}}),
-    ("options-only", "backlinks.yml", "orphans: error\ntoc: true\n",
-     {"plugin_options": {"orphans": "error", "toc": True}, "has_plugin_entry": True, "docs_dir": "<dir>/docs"}),
+     """,
+        {"plugin_options": {"toc": "yes"}},
+    ),
+    (
+        "options-only",
+        "backlinks.yml",
+        "orphans: error\ntoc: true\n",
+        {"plugin_options": {"orphans": "error", "toc": True}, "has_plugin_entry": True, "docs_dir": "<dir>/docs"},
+    ),
     ("options-only-typo-kept", "backlinks.yml", "orphanz: error\n", {"plugin_options": {"orphanz": "error"}}),
-    ("toml-table", "zensical.toml", """
+    (
+        "toml-table",
+        "zensical.toml",
+        """
         [project]
         site_name = "Z"
         site_url = "https://z.example/"
@@ -93,17 +164,37 @@ CASES = [
         [project.plugins.backlinks]
         orphans = "error"
         graph_file = "links.json"
-     """, {"site_name": "Z", "site_url": "https://z.example/", "use_directory_urls": False,
-           "nav": [{"Home": "index.md"}, {"Guide": ["guide/a.md"]}], "theme_language": "ja",
-           "plugin_options": {"orphans": "error", "graph_file": "links.json"}, "has_plugin_entry": True}),
-    ("toml-list", "site.toml", """
+     """,
+        {
+            "site_name": "Z",
+            "site_url": "https://z.example/",
+            "use_directory_urls": False,
+            "nav": [{"Home": "index.md"}, {"Guide": ["guide/a.md"]}],
+            "theme_language": "ja",
+            "plugin_options": {"orphans": "error", "graph_file": "links.json"},
+            "has_plugin_entry": True,
+        },
+    ),
+    (
+        "toml-list",
+        "site.toml",
+        """
         [project]
         plugins = ["search", { backlinks = { toc = true } }]
-     """, {"plugin_options": {"toc": True}}),
-    ("toml-no-project", "zensical.toml", 'site_name = "T"\ndocs_dir = "src"\n[plugins.backlinks]\ntoc = true\n',
-     {"site_name": "T", "docs_dir": "<dir>/src", "plugin_options": {"toc": True}}),
+     """,
+        {"plugin_options": {"toc": True}},
+    ),
+    (
+        "toml-no-project",
+        "zensical.toml",
+        'site_name = "T"\ndocs_dir = "src"\n[plugins.backlinks]\ntoc = true\n',
+        {"site_name": "T", "docs_dir": "<dir>/src", "plugin_options": {"toc": True}},
+    ),
     ("toml-options-only", "opts.toml", 'orphans = "warn"\n', {"plugin_options": {"orphans": "warn"}}),
-    ("zensical-new", "zensical.toml", """
+    (
+        "zensical-new",
+        "zensical.toml",
+        """
         [project]
         site_name = "Documentation"
         [project.markdown_extensions]
@@ -111,31 +202,51 @@ CASES = [
         pymdownx.superfences.custom_fences = [
           { name = "mermaid", class = "mermaid", format = "pymdownx.superfences.fence_code_format" },
         ]
-     """, {"plugin_options": {}, "has_plugin_entry": False}),
+     """,
+        {"plugin_options": {}, "has_plugin_entry": False},
+    ),
     # Material's blog and tags entries, for the listings (read as the `backlinks` entry is).
-    ("blog-tags-list", "mkdocs.yml", """
+    (
+        "blog-tags-list",
+        "mkdocs.yml",
+        """
         plugins:
           - search
           - blog:
               blog_dir: news
           - material/tags
           - backlinks
-     """, {"blog_plugins": [{"blog_dir": "news"}], "tags_plugins": [{}], "has_plugin_entry": True}),
-    ("blog-tags-mapping", "mkdocs.yml", """
+     """,
+        {"blog_plugins": [{"blog_dir": "news"}], "tags_plugins": [{}], "has_plugin_entry": True},
+    ),
+    (
+        "blog-tags-mapping",
+        "mkdocs.yml",
+        """
         plugins:
           material/blog: {post_dir: "{blog}/articles"}
           tags: {listings_directive: my/tags}
           blog: {blog_dir: second}
-     """, {"blog_plugins": [{"post_dir": "{blog}/articles"}, {"blog_dir": "second"}],
-           "tags_plugins": [{"listings_directive": "my/tags"}], "has_plugin_entry": False}),
-    ("blog-tags-toml", "zensical.toml", """
+     """,
+        {
+            "blog_plugins": [{"post_dir": "{blog}/articles"}, {"blog_dir": "second"}],
+            "tags_plugins": [{"listings_directive": "my/tags"}],
+            "has_plugin_entry": False,
+        },
+    ),
+    (
+        "blog-tags-toml",
+        "zensical.toml",
+        """
         [project]
         site_name = "Z"
         [project.plugins.blog]
         blog_dir = "news"
         pagination_per_page = 2
         [project.plugins.tags]
-     """, {"blog_plugins": [{"blog_dir": "news", "pagination_per_page": 2}], "tags_plugins": [{}]}),
+     """,
+        {"blog_plugins": [{"blog_dir": "news", "pagination_per_page": 2}], "tags_plugins": [{}]},
+    ),
     ("no-blog-no-tags", "mkdocs.yml", "plugins: [search, backlinks]\n", {"blog_plugins": [], "tags_plugins": []}),
     ("other-plugin-scalar-ignored", "mkdocs.yml", "plugins: [{search: true}, backlinks]\n", {"has_plugin_entry": True}),
     # Errors: one line, naming the file.
@@ -145,9 +256,19 @@ CASES = [
     ("top-scalar", "mkdocs.yml", "just text\n", "expected a mapping of settings, found str 'just text'"),
     ("plugins-scalar", "mkdocs.yml", "plugins: backlinks\n", "'plugins' must be a list or a mapping"),
     ("plugins-bad-item", "mkdocs.yml", "plugins: [{a: 1, b: 2}]\n", "each entry of 'plugins' must be a name"),
-    ("options-list", "mkdocs.yml", "plugins: [{backlinks: [orphans]}]\n", "the 'backlinks' plugin options must be a mapping"),
+    (
+        "options-list",
+        "mkdocs.yml",
+        "plugins: [{backlinks: [orphans]}]\n",
+        "the 'backlinks' plugin options must be a mapping",
+    ),
     ("blog-options-list", "mkdocs.yml", "plugins: [{blog: [a]}]\n", "the 'blog' plugin options must be a mapping"),
-    ("tags-options-scalar", "mkdocs.yml", "plugins: {material/tags: yes}\n", "the 'material/tags' plugin options must be a mapping"),
+    (
+        "tags-options-scalar",
+        "mkdocs.yml",
+        "plugins: {material/tags: yes}\n",
+        "the 'material/tags' plugin options must be a mapping",
+    ),
     ("nav-not-list", "mkdocs.yml", "nav: index.md\n", "'nav' must be a list"),
     ("docs-dir-list", "mkdocs.yml", "docs_dir: [a]\n", "'docs_dir' must be a string"),
     ("dir-urls-str", "mkdocs.yml", "use_directory_urls: maybe\n", "'use_directory_urls' must be true or false"),

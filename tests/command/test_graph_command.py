@@ -40,7 +40,7 @@ def test_command_draws_the_local_graph_on_a_zensical_site(tmp_path, zensical, mo
     panel = re.search(r'<aside class="backlinks".*?</aside>', page, re.S).group(0)
     svg = re.search(r'<svg class="backlinks__graph".*?</svg>', panel, re.S).group(0)
     # Home links here and is linked from here; More is linked from here; each href is a built page.
-    reached = sorted(unquote(urljoin("http://h/guide/", href))[len("http://h/"):] for href in NODE.findall(svg))
+    reached = sorted(unquote(urljoin("http://h/guide/", href))[len("http://h/") :] for href in NODE.findall(svg))
     assert reached == ["", "more/"]
     assert all((site / path / "index.html").is_file() for path in reached)
     assert (site / "graph.html").is_file() and (site / "backlinks-site-graph.js").is_file()

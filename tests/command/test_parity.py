@@ -14,7 +14,7 @@ import pytest
 
 from conftest import PanelEntry, read_panel
 
-from .conftest import command, copy_example, run, zensical_build
+from .conftest import command, copy_example, zensical_build
 
 
 def _pages(site: Path) -> List[str]:

@@ -78,9 +78,13 @@ def build(tmp_path):
         config = {"site_name": "Compat", **config}
         if ENVIRONMENT == "properdocs":
             config.setdefault("theme", {"name": "mkdocs"})  # ProperDocs wants it said
-        (root / ("properdocs.yml" if ENVIRONMENT == "properdocs" else "mkdocs.yml")).write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        (root / ("properdocs.yml" if ENVIRONMENT == "properdocs" else "mkdocs.yml")).write_text(
+            yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"
+        )
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SOURCE_DATE_EPOCH="1700000000")
-        result = subprocess.run([*command(), "build", "--strict", *args], cwd=root, capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [*command(), "build", "--strict", *args], cwd=root, capture_output=True, text=True, env=env
+        )
         site = BuiltSite(root, result)
         if check:
             assert result.returncode == 0, site.log

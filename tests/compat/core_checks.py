@@ -21,6 +21,8 @@ def wiki(directory_urls: bool) -> dict:
     raw = "../../../alpha/" if directory_urls else "../../alpha.html"
     docs["guide/deep/c.md"] = docs["guide/deep/c.md"].replace("RAW", raw)
     return docs
+
+
 NAV = ["index.md", "alpha.md", "beta.md", "My Page.md", {"Guide": ["guide/index.md", "guide/deep/c.md"]}]
 
 
@@ -33,9 +35,13 @@ def url(src: str, directory_urls: bool) -> str:
 
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["dir-urls", "file-urls"])
 def test_panels(build, directory_urls):
-    site = build(wiki(directory_urls), {"nav": NAV, "use_directory_urls": directory_urls, "plugins": ["search", "backlinks"]})
+    site = build(
+        wiki(directory_urls), {"nav": NAV, "use_directory_urls": directory_urls, "plugins": ["search", "backlinks"]}
+    )
     u = lambda src: url(src, directory_urls)  # noqa: E731
-    assert site.backlinks(u("alpha.md")) == [u("index.md"), u("beta.md"), u("guide/deep/c.md")], site.panel(u("alpha.md"))
+    assert site.backlinks(u("alpha.md")) == [u("index.md"), u("beta.md"), u("guide/deep/c.md")], site.panel(
+        u("alpha.md")
+    )
     assert site.backlinks(u("beta.md")) == [u("alpha.md"), u("guide/index.md")]
     assert site.backlinks(u("index.md")) == [u("beta.md")]
     assert site.backlinks(u("My Page.md")) == [u("alpha.md")]

@@ -73,12 +73,23 @@ def run(name: str) -> bool:
     # --confcutdir: the compat tests drive the environment's own command line and do not load
     # tests/conftest.py (which imports MkDocs in-process).
     result = subprocess.run(
-        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--confcutdir", str(ROOT / "tests" / "compat"),
-         str(ROOT / "tests" / "compat" / tests_of(name))],
+        [
+            str(python),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--confcutdir",
+            str(ROOT / "tests" / "compat"),
+            str(ROOT / "tests" / "compat" / tests_of(name)),
+        ],
         cwd=ROOT,
         env=env,
     )
-    print(f"[{name}] {'passed' if result.returncode == 0 else 'FAILED'} in {time.monotonic() - started:.1f}s", flush=True)
+    print(
+        f"[{name}] {'passed' if result.returncode == 0 else 'FAILED'} in {time.monotonic() - started:.1f}s", flush=True
+    )
     return result.returncode == 0
 
 

@@ -31,7 +31,9 @@ def config(plugins=("blog", "tags"), **options):
 
 def test_tag_listings_and_blog_views_stay_out_of_panels_by_default(build):
     site = build(DOCS, config())
-    assert site.backlinks("other/") == ["", ]  # the homepage only, not the tags page
+    assert site.backlinks("other/") == [
+        "",
+    ]  # the homepage only, not the tags page
     assert site.backlinks("guide/") == ["", "other/", *POSTS]
     for post in POSTS:
         assert site.backlinks(post) == []  # neither "Tags" nor "Blog"

@@ -25,7 +25,12 @@ def test_a_readme_nav_file_is_its_sections_page_and_content(build, directory_url
         "guide/tutorial.md": "# Tutorial\n\nFirst [install](install.md).\n",
         "guide/install.md": "# Install\n\nBack to [the guide](README.md).\n",
     }
-    plugins = ["search", {"literate-nav": {"nav_file": "README.md", "implicit_index": True}}, "section-index", "backlinks"]
+    plugins = [
+        "search",
+        {"literate-nav": {"nav_file": "README.md", "implicit_index": True}},
+        "section-index",
+        "backlinks",
+    ]
     site = build(docs, {"theme": THEME, "use_directory_urls": directory_urls, "plugins": plugins})
     u = lambda src: url(src, directory_urls)  # noqa: E731
     assert site.backlinks(u("guide/install.md")) == [u("guide/README.md"), u("guide/tutorial.md")]

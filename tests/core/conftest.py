@@ -74,4 +74,6 @@ def linked_site(
     files = [SiteFile(src, urls[src], src in pages, src in excluded) for src in urls]
     loaded, _warnings = load_options(options or {})
     reader = guarded_reader(logging.getLogger("tests.core"))
-    return link_site(infos, reading, SiteResolver(with_written_files(files, loaded)), loaded, reader, listings or Listings())
+    return link_site(
+        infos, reading, SiteResolver(with_written_files(files, loaded)), loaded, reader, listings or Listings()
+    )

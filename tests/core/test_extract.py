@@ -18,13 +18,13 @@ CASES = [
     ('<a href="&#109;&#97;ilto:x@y.z">mail</a>', [("mailto:x@y.z", "mail")]),
     ("<a name=top></a><a id=x>no href</a>", []),
     ('<a href="">empty</a>', [("", "empty")]),
-    ('<a href>bare</a>', [("", "bare")]),
+    ("<a href>bare</a>", [("", "bare")]),
     ("<!-- <a href='c/'>commented</a> -->", []),
     ("<!-- unclosed comment <a href='c/'>x</a>", []),
     ("<script>var s = '<a href=\"s/\">x</a>';</script><a href='b/'>b</a>", [("b/", "b")]),
     ("<style>a[href='x']{}</style>", []),
     ("<![CDATA[<a href='c/'>x</a>]]>", []),
-    ("<pre><code>&lt;a href=\"c/\"&gt;x&lt;/a&gt;</code></pre>", []),
+    ('<pre><code>&lt;a href="c/"&gt;x&lt;/a&gt;</code></pre>', []),
     # Nested links: a new <a> ends the open one, as in a browser.
     ('<a href="a/">one <a href="b/">two</a> after</a>', [("a/", "one"), ("b/", "two")]),
     # Unclosed link: ends with the content.

@@ -11,7 +11,7 @@ import pytest
 from mkdocs_backlinks.core.local_graph import FONT_SIZE, GraphNode, label_width, local_graph_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
-HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "Tom & Jerry's \"quote\"", "]]><!--"]
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', 'Tom & Jerry\'s "quote"', "]]><!--"]
 
 
 def n(key, direction="in", score=0.0, title=None, via=()):
@@ -32,20 +32,59 @@ TABLE = [
     ("the page itself is not drawn as a neighbour", [n("self"), n("a")], 12, {"../a/"}, None, 1),
     ("a page listed twice counts once", [n("a"), n("a")], 12, {"../a/"}, None, 1),
     ("listed as in and as out: mutual", [n("a"), n("a", "out")], 12, {"../a/"}, None, 2),
-    ("cap keeps the best-linked", many(5, "in", "i") + many(5, "out", "o"), 4,
-     {"../i04/", "../o04/", "../i03/", "../o03/"}, 6, 4),
+    (
+        "cap keeps the best-linked",
+        many(5, "in", "i") + many(5, "out", "o"),
+        4,
+        {"../i04/", "../o04/", "../i03/", "../o03/"},
+        6,
+        4,
+    ),
     ("cap 0 draws all", many(20, "in", "i"), 0, {f"../i{i:02d}/" for i in range(20)}, None, 20),
-    ("depth 2 hangs from a drawn neighbour", [n("a"), n("far", "in", via=("a",)), n("lost", via=("zzz",))], 12,
-     {"../a/", "../far/"}, 1, 2),
-    ("depth 2 fills only the room left", [n("a", score=5), n("b", "out", score=5), n("f1", via=("a",), score=99),
-                                          n("f2", via=("b",))], 3, {"../a/", "../b/", "../f1/"}, 1, 3),
-    ("a depth-2 node that is a neighbour counts once", [n("a"), n("a", via=("a",)), n("b", "out")], 12,
-     {"../a/", "../b/"}, None, 2),
-    ("hostile titles", [n(f"h{i}", "in" if i % 2 else "out", title=t) for i, t in enumerate(HOSTILE)], 12,
-     {f"../h{i}/" for i in range(len(HOSTILE))}, None, len(HOSTILE)),
-    ("long and wide titles", [n("long", title="A title that goes on and on " * 5), n("cjk", "out", title="漢字のタイトル" * 6),
-                              n("caps", "out", title="WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMM")], 12,
-     {"../long/", "../cjk/", "../caps/"}, None, 3),
+    (
+        "depth 2 hangs from a drawn neighbour",
+        [n("a"), n("far", "in", via=("a",)), n("lost", via=("zzz",))],
+        12,
+        {"../a/", "../far/"},
+        1,
+        2,
+    ),
+    (
+        "depth 2 fills only the room left",
+        [n("a", score=5), n("b", "out", score=5), n("f1", via=("a",), score=99), n("f2", via=("b",))],
+        3,
+        {"../a/", "../b/", "../f1/"},
+        1,
+        3,
+    ),
+    (
+        "a depth-2 node that is a neighbour counts once",
+        [n("a"), n("a", via=("a",)), n("b", "out")],
+        12,
+        {"../a/", "../b/"},
+        None,
+        2,
+    ),
+    (
+        "hostile titles",
+        [n(f"h{i}", "in" if i % 2 else "out", title=t) for i, t in enumerate(HOSTILE)],
+        12,
+        {f"../h{i}/" for i in range(len(HOSTILE))},
+        None,
+        len(HOSTILE),
+    ),
+    (
+        "long and wide titles",
+        [
+            n("long", title="A title that goes on and on " * 5),
+            n("cjk", "out", title="漢字のタイトル" * 6),
+            n("caps", "out", title="WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMM"),
+        ],
+        12,
+        {"../long/", "../cjk/", "../caps/"},
+        None,
+        3,
+    ),
     ("big neighbourhood", many(40, "in", "i") + many(40, "out", "o") + many(10, "both", "b"), 30, None, 60, None),
 ]
 
@@ -69,7 +108,7 @@ def overlap(a, b):
 
 @pytest.mark.parametrize("case, nodes, cap, hrefs, more, arrows", TABLE, ids=[row[0] for row in TABLE])
 def test_local_graph(case, nodes, cap, hrefs, more, arrows):
-    markup = local_graph_svg("self", "This <page> & \"that\"", nodes, max_nodes=cap)
+    markup = local_graph_svg("self", 'This <page> & "that"', nodes, max_nodes=cap)
     if not nodes or all(node.key == "self" for node in nodes):
         assert markup == ""
         return
@@ -77,10 +116,10 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
     for seed in range(3):
         shuffled = list(nodes)
         random.Random(seed).shuffle(shuffled)
-        assert local_graph_svg("self", "This <page> & \"that\"", shuffled, max_nodes=cap) == markup
+        assert local_graph_svg("self", 'This <page> & "that"', shuffled, max_nodes=cap) == markup
     svg = ET.fromstring(markup)  # well-formed: hostile titles did not break out
     assert svg.get("class") == "backlinks__graph"
-    assert svg.get("aria-label") == "Links around This <page> & \"that\""
+    assert svg.get("aria-label") == 'Links around This <page> & "that"'
     links = svg.findall(f"{SVG}a")
     drawn = {a.get("href") for a in links}
     if hrefs is not None:
@@ -112,5 +151,5 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
     _, _, width, height = (float(v) for v in svg.get("viewBox").split())
     for i, box in enumerate(labels):
         assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
-        for other in labels[i + 1:] + dots:
+        for other in labels[i + 1 :] + dots:
             assert not overlap(box, other), (box, other)

@@ -38,7 +38,9 @@ LINKS = {SOURCE: {"linked.md"}}
 
 def site(content: str):
     pages = [MentionPage(SOURCE, "Source page", content)]
-    pages += [MentionPage(page, title, "<p>Nothing here.</p>", aliases, enabled) for page, title, aliases, enabled in TARGETS]
+    pages += [
+        MentionPage(page, title, "<p>Nothing here.</p>", aliases, enabled) for page, title, aliases, enabled in TARGETS
+    ]
     return pages + FILLERS
 
 
@@ -81,7 +83,7 @@ CASES = [
     # In lists, tables and quotes; the section is the heading above the first mention.
     (
         '<h2 id="part">Part <a class="headerlink" href="#part">¶</a></h2><ul><li>sets</li></ul>'
-        '<table><tr><td>Sets</td></tr></table><blockquote><p>sets</p></blockquote>',
+        "<table><tr><td>Sets</td></tr></table><blockquote><p>sets</p></blockquote>",
         [("sets.md", "sets", 3, "part")],
     ),
     # Decoys: partial words and compounds.
@@ -99,7 +101,7 @@ CASES = [
     ('<p><img alt="Sets" src="x.png" title="Link graph"></p>', []),
     (
         '<aside class="backlinks" aria-labelledby="backlinks-title"><h2 class="backlinks__title">Pages linking here</h2>'
-        '<ul><li>Sets and the link graph</li></ul></aside><p>Body.</p>',
+        "<ul><li>Sets and the link graph</li></ul></aside><p>Body.</p>",
         [],
     ),
     # Decoys: already linked, the page itself, generic, short, shared and switched-off titles.
@@ -134,7 +136,9 @@ def test_thresholds():
 
 
 def test_snippet_marks_the_mention_in_its_sentence():
-    content = '<p>First sentence. Then the <a href="x/">graph</a> of Link graph export, done. Next one.</p><p>Other.</p>'
+    content = (
+        '<p>First sentence. Then the <a href="x/">graph</a> of Link graph export, done. Next one.</p><p>Other.</p>'
+    )
     [mention] = mentions_in(content, snippet_length=160)
     assert tuple(mention.snippet) == ("Then the graph of ", "Link graph export", ", done.")
     assert mentions_in(content)[0].snippet is None

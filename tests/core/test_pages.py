@@ -111,7 +111,13 @@ def test_name_list(value, expected):
     assert name_list(value) == expected
 
 
-DEFAULTS = {"backlinks_panel": True, "backlinks_from_here": True, "orphan": False, "backlinks_exempt": (), "hide_panel": False}
+DEFAULTS = {
+    "backlinks_panel": True,
+    "backlinks_from_here": True,
+    "orphan": False,
+    "backlinks_exempt": (),
+    "hide_panel": False,
+}
 DEFAULTS.update({"backlinks_mentions": True, "aliases": ()})  # unlinked mentions
 # (front matter, the values read that differ from the defaults, the keys of the problems)
 FRONT_MATTER = [

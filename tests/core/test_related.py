@@ -8,7 +8,10 @@ from mkdocs_backlinks.core.related import Document, related_pages
 
 ROCKETS = "Rockets burn propellant in engines; rocket engines need oxidizer and propellant tanks."
 CATS = "Cats purr and sleep; kittens chase mice, and cats groom their whiskers."
-FILLER = [Document(f"other{i}.md", f"Other {i}", f"Unrelated words number{i} about gardening{i} and cooking{i}.") for i in range(6)]
+FILLER = [
+    Document(f"other{i}.md", f"Other {i}", f"Unrelated words number{i} about gardening{i} and cooking{i}.")
+    for i in range(6)
+]
 
 # (documents, links, {page: [related pages, most alike first]})
 CASES = [
@@ -25,7 +28,11 @@ CASES = [
     ),
     # A link either way removes the pair.
     (
-        [Document("a.md", "Rocket engines", ROCKETS), Document("b.md", "Propellant", ROCKETS), Document("c.md", "Cats", CATS)],
+        [
+            Document("a.md", "Rocket engines", ROCKETS),
+            Document("b.md", "Propellant", ROCKETS),
+            Document("c.md", "Cats", CATS),
+        ],
         {"b.md": {"a.md"}},
         {},
     ),
@@ -68,14 +75,17 @@ CASES = [
 def test_related_pages(documents, links, expected):
     found = related_pages(documents + FILLER, links, languages=["de"])
     assert {page: [r.page for r in related] for page, related in found.items()} == expected
-    for page, related in found.items():
+    for related in found.values():
         scores = [r.score for r in related]
         assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
         assert all(r.terms for r in related)
 
 
 def test_deterministic_and_bounded():
-    documents = [Document(f"p{i}.md", f"Topic {i % 5}", f"alpha{i % 5} beta{i % 7} gamma{i % 3} shared{i % 5} words") for i in range(40)]
+    documents = [
+        Document(f"p{i}.md", f"Topic {i % 5}", f"alpha{i % 5} beta{i % 7} gamma{i % 3} shared{i % 5} words")
+        for i in range(40)
+    ]
     first = related_pages(documents, {}, count=2)
     assert related_pages(documents[::-1], {}, count=2) == first
     assert first and all(len(related) <= 2 for related in first.values())

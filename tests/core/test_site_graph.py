@@ -19,7 +19,7 @@ from mkdocs_backlinks.core.site_graph import (
     write_site_graph,
 )
 
-HOSTILE = "</script><script>alert(1)</script> \"><img src=x onerror=alert(1)> & <!-- \u2028\u2029"
+HOSTILE = '</script><script>alert(1)</script> "><img src=x onerror=alert(1)> & <!-- \u2028\u2029'
 DATA = re.compile(r'<script type="application/json" id="sg-data">(.*?)</script>', re.S)
 
 
@@ -31,14 +31,34 @@ def page(key, section="", **kw):
 TABLE = [
     ("empty site", [], [], [], []),
     ("one page, no links", [page("a")], [], [""], []),
-    ("sections in order of first appearance", [page("a", "Guide"), page("b", "API"), page("c", "Guide")],
-     [("a", "b"), ("b", "c")], ["Guide", "API"], [("a", "b"), ("b", "c")]),
-    ("self-links, duplicates and unknown pages dropped", [page("a"), page("b")],
-     [("a", "a"), ("a", "b"), ("a", "b"), ("a", "zzz"), ("zzz", "b")], [""], [("a", "b")]),
-    ("links sorted", [page("a"), page("b"), page("c")], [("c", "a"), ("b", "c"), ("a", "c")], [""],
-     [("a", "c"), ("b", "c"), ("c", "a")]),
-    ("hostile titles and sections", [page("a", HOSTILE, title=HOSTILE), page("b", title=HOSTILE)], [("b", "a")],
-     [HOSTILE, ""], [("b", "a")]),
+    (
+        "sections in order of first appearance",
+        [page("a", "Guide"), page("b", "API"), page("c", "Guide")],
+        [("a", "b"), ("b", "c")],
+        ["Guide", "API"],
+        [("a", "b"), ("b", "c")],
+    ),
+    (
+        "self-links, duplicates and unknown pages dropped",
+        [page("a"), page("b")],
+        [("a", "a"), ("a", "b"), ("a", "b"), ("a", "zzz"), ("zzz", "b")],
+        [""],
+        [("a", "b")],
+    ),
+    (
+        "links sorted",
+        [page("a"), page("b"), page("c")],
+        [("c", "a"), ("b", "c"), ("a", "c")],
+        [""],
+        [("a", "c"), ("b", "c"), ("c", "a")],
+    ),
+    (
+        "hostile titles and sections",
+        [page("a", HOSTILE, title=HOSTILE), page("b", title=HOSTILE)],
+        [("b", "a")],
+        [HOSTILE, ""],
+        [("b", "a")],
+    ),
 ]
 
 
@@ -98,5 +118,7 @@ def test_written_beside_the_page_atomically_and_small(tmp_path):
     write_site_graph(str(tmp_path), "tools/graph.html", "Site", pages, [("a", "b")])
     assert {f.name: f.read_bytes() for f in (tmp_path / "tools").iterdir()} == first
     assert json.loads(DATA.search(first["graph.html"].decode()).group(1))["nodes"] == [
-        ["A", "a/", 0, 100.0, 1], ["B", "b/", 1, 0.0, 2]]
+        ["A", "a/", 0, 100.0, 1],
+        ["B", "b/", 1, 0.0, 2],
+    ]
     assert len(first[SCRIPT]) + len(first[STYLESHEET]) < 40_000

@@ -170,7 +170,9 @@ FROM_EVERY_PAGE = [
 EVERY_PAGE = ["index.md", "a.md", "sub/index.md", "sub/b.md", "sub/deep/c.md", "sub2/README.md", "My Page.md"]
 
 
-@pytest.mark.parametrize("dir_href, file_href, kind, target", FROM_EVERY_PAGE, ids=[c[0] or "empty" for c in FROM_EVERY_PAGE])
+@pytest.mark.parametrize(
+    "dir_href, file_href, kind, target", FROM_EVERY_PAGE, ids=[c[0] or "empty" for c in FROM_EVERY_PAGE]
+)
 def test_resolution_from_every_page_table(directory_urls, dir_href, file_href, kind, target):
     resolver, urls = make_resolver(directory_urls)
     href = dir_href if directory_urls or file_href is None else file_href
