@@ -295,3 +295,13 @@ def test_link_scores_alone_match_the_metrics(count_nofollow):
     metrics = page_metrics(graph, infos, count_nofollow)
     assert scores == {src: m.link_score for src, m in metrics.items()}
     assert len(set(scores.values())) > 10
+
+
+@pytest.mark.parametrize("directory_urls, path", [(True, "guide/install/index.html"), (False, "guide/install.html")])
+@pytest.mark.parametrize("option", ["graph_page", "report_file"])
+def test_a_written_file_never_replaces_a_page(make_site, directory_urls, option, path):
+    site = make_site(DOCS, {option: path}, use_directory_urls=directory_urls)
+    result = site.cli("build")
+    assert result.returncode != 0
+    assert f"option '{option}': '{path}' is where page 'guide/install.md' is published" in result.stderr
+    assert "Traceback" not in result.stderr

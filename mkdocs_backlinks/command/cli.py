@@ -26,7 +26,7 @@ from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, fi
 from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import stylesheet_href, with_panel, with_stylesheet, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
-from mkdocs_backlinks.core.audit import audit
+from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.labels import panel_labels
@@ -240,6 +240,9 @@ def run(args: argparse.Namespace, cwd: str) -> int:
             "For other themes set the 'content_selector' option."
         )
     site = link_built_site(built, config, options)
+    clash = written_over_a_page(site)
+    if clash:
+        raise UsageError(clash)  # before any page is written
     failed = write_pages(site_dir, built, site, panel_writer(options, config), args.check)
     failure = audit(
         site,

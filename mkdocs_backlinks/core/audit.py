@@ -3,7 +3,7 @@ when asked, compute the metrics and write the JSON export and the HTML report in
 
 from __future__ import annotations
 
-from typing import List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
 from urllib.parse import quote
 
 from mkdocs_backlinks.core import export, report_html
@@ -13,7 +13,7 @@ from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.site_graph import write_site_graph
-from mkdocs_backlinks.core.urls import relative_url
+from mkdocs_backlinks.core.urls import page_url_keys, relative_url
 
 __all__ = ["audit", "run_checks"]
 
@@ -56,6 +56,9 @@ def audit(
     for problem in front_matter_problems(site.infos):
         log.warning(problem)
     options = site.options
+    clash = written_over_a_page(site)
+    if clash:
+        return clash
     exporting = write_files and bool(options.graph_file or options.report_file or options.graph_page)
     results = run_checks(site, want_all=exporting)
     if exporting:
@@ -83,6 +86,20 @@ def audit(
         if options.graph_page:
             write_graph_page(site, site_dir, options.graph_page, site_name, metrics, results)
     return report_checks(log, results, serving)
+
+
+def written_over_a_page(site: LinkedSite) -> Optional[str]:
+    """The message to stop with when `graph_file`, `report_file` or `graph_page` names the
+    file a page of the site is published as: writing it would replace that page."""
+    published: Dict[str, str] = {}
+    for src, info in site.infos.items():
+        for path in page_url_keys(info.url):
+            published.setdefault(path, src)
+    for option in ("graph_file", "report_file", "graph_page"):
+        path = getattr(site.options, option)
+        if path and path in published:
+            return f"option '{option}': '{path}' is where page '{published[path]}' is published; choose another path"
+    return None
 
 
 def write_graph_page(

@@ -228,8 +228,13 @@ def test_exit_status_of_findings(root, options, args, status):
         (["-f", "nowhere.yml", "site"], {}, ["nowhere.yml", "does not exist"]),
         (["no-site"], {}, ["no-site", "does not exist"]),
         (["site"], {"content_selector": "div["}, ["content_selector"]),
+        (
+            ["site"],
+            {"report_file": "index.html"},
+            ["'report_file'", "'index.html' is where page 'index.md' is published"],
+        ),
     ],
-    ids=["bad-value", "bad-type", "missing-config", "missing-site", "bad-selector"],
+    ids=["bad-value", "bad-type", "missing-config", "missing-site", "bad-selector", "over-a-page"],
 )
 def test_usage_and_config_mistakes_exit_2_with_one_line(root, tmp_path, args, config, expected):
     set_options(root, **config)
