@@ -57,7 +57,7 @@ lint: $(STAMP)
 
 ## test: lint, then install what the tests need and run them all
 test: lint $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # The browser test (tests/test_browser.py) looks at the example site in headless Chromium.
 # Installed once, only when missing (needs root, as in CI containers).
