@@ -124,10 +124,6 @@ class LinkedSite:
         self._mentions_by_target: Optional[Dict[str, List[Mention]]] = None
         self._related: Optional[Dict[str, List[Related]]] = None
 
-    @classmethod
-    def empty(cls, options: BacklinksConfig) -> "LinkedSite":
-        return cls({}, LinkGraph(), Snippets({}, 0), frozenset(), options)
-
     def shows_panel(self, src: str) -> bool:
         """Whether page `src` may show a panel at all (front matter and `ignore_links_to`)."""
         info = self.infos.get(src)

@@ -24,7 +24,7 @@ def wants_mentions(options: BacklinksConfig, exporting: bool) -> bool:
     return options.unlinked_mentions != "ignore" or options.mentions_in_panel or exporting
 
 
-def content_links(graph: LinkGraph, pages: Mapping[str, str]) -> Dict[str, FrozenSet[str]]:
+def linked_targets(graph: LinkGraph, pages: Mapping[str, str]) -> Dict[str, FrozenSet[str]]:
     """The pages each page's content links to, whatever the links' `rel`: a page already linked
     from another, even once and nofollow, is not mentioned there without a link."""
     return {src: frozenset(graph.targets_from(src)) for src in pages}
@@ -46,7 +46,7 @@ def site_mentions(
     ]
     return find_mentions(
         pages,
-        content_links(graph, contents),
+        linked_targets(graph, contents),
         exempt=options.mentions_exempt.matches,
         languages=[language or "en"],
         min_length=options.mentions_min_length,
@@ -74,7 +74,7 @@ def site_related(
         prose = read_prose(content)
         documents.append(Document(src, info.title, prose.text, tuple(heading.text for heading in prose.headings)))
     return related_pages(
-        documents, content_links(graph, contents), languages=[language or "en"], count=options.related_pages
+        documents, linked_targets(graph, contents), languages=[language or "en"], count=options.related_pages
     )
 
 
