@@ -24,7 +24,7 @@ from mkdocs_backlinks import __version__
 from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site
 from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, find_config, read_config
 from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
-from mkdocs_backlinks.command.page_edit import stylesheet_href, with_panel, with_stylesheet, without_panel
+from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.extract import html_to_text
@@ -164,10 +164,8 @@ def new_page_text(page: BuiltPage, site: LinkedSite, write_panel: PanelWriter) -
             html = write_panel(panel, types.SimpleNamespace(title=info.title, url=info.url, src_uri=page.src_uri))
         except PanelTemplateError as error:
             raise UsageError(f"could not render the panel of '{page.site_path}': {error}") from None
-    text = with_panel(page.html, (page.content_start, page.content_end), html)
-    if site.options.stylesheet:
-        text = with_stylesheet(text, stylesheet_href(page.site_path, STYLESHEET), bool(html))
-    return text, bool(html)
+    stylesheet = stylesheet_href(page.site_path, STYLESHEET) if site.options.stylesheet else None
+    return edited_page(page.html, (page.content_start, page.content_end), html, stylesheet), bool(html)
 
 
 def is_read_only(path: str) -> bool:
