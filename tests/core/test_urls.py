@@ -91,6 +91,9 @@ CASES = [
     # White space browsers strip or ignore.
     ("a.md", "  ../sub/b/\n", " sub/b.html\t", PAGE, "sub/b.md", ""),
     ("a.md", "../su\tb/b/", "su\nb/b.html", PAGE, "sub/b.md", ""),
+    # ...and the control characters browsers strip from either end, as urlsplit does.
+    ("a.md", "\x01../sub/b/\x1f", "\x0bsub/b.html\x1f", PAGE, "sub/b.md", ""),
+    ("a.md", "\x02/sub/b/#x\x03", "\x02/sub/b.html#x\x03", PAGE, "sub/b.md", "x"),
     # Assets, excluded pages, missing pages, unparsable URLs.
     ("a.md", "../img/x.png", "img/x.png", ASSET, "img/x.png", ""),
     ("a.md", "../draft/", "draft.html", EXCLUDED, "draft.md", ""),
