@@ -68,7 +68,7 @@ TEMPLATE_PARTS: Tuple[Selector, ...] = (parse_selector("nav.md-tags"),)
 """Parts of a content region that the theme's template writes, not the page's Markdown: the tag
 chips of Material and Zensical (`nav.md-tags`), which link each tagged page to the tag listings.
 The plugin reads a page's content before the template adds them, so they are not the page's
-links."""
+links. Each selector names a class, which the theme writes as it is (see `page_content`)."""
 
 _REFRESH = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">]*)""", re.IGNORECASE)
@@ -123,7 +123,12 @@ class BuiltSite:
 
 def page_content(page: BuiltPage) -> str:
     """The page's content region as its Markdown made it: without the template's parts."""
-    return without_elements(page.html[page.content_start : page.content_end], TEMPLATE_PARTS)
+    region = page.html[page.content_start : page.content_end]
+    # The theme writes these parts with their class as it is: a region without its text has none,
+    # and needs no tokenizing to tell (0.09 s of the 1,000-page link-dense site built by Zensical).
+    if not any(part.classes[0] in region for part in TEMPLATE_PARTS):
+        return region
+    return without_elements(region, TEMPLATE_PARTS)
 
 
 # --- URLs and sources ---------------------------------------------------------------------------
