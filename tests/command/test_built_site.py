@@ -57,6 +57,27 @@ REGIONS = [
         '<script>if (a</main>) document.write("<main>")</script>b',
     ),
     ("style-raw-text", "<main><style>div>main{}</style>c</main>", None, "<style>div>main{}</style>c"),
+    # The content region's class written earlier in a script or a comment is not the region.
+    (
+        "class-in-script-first",
+        "<script>var t = '<article class=\"md-content__inner\">x</article>';</script>" + MATERIAL.format("real"),
+        None,
+        "real",
+    ),
+    (
+        "class-in-upper-case-script-first",
+        "<SCRIPT type=x>'<article class=md-content__inner>'</Script >" + MATERIAL.format("real"),
+        None,
+        "real",
+    ),
+    (
+        "class-in-comment-first",
+        "<!-- <article class=md-content__inner>x</article> -->" + MATERIAL.format("real"),
+        None,
+        "real",
+    ),
+    ("comment-start-in-script", "<script>var c = '<!--';</script>" + MATERIAL.format("real"), None, "real"),
+    ("class-after-unclosed-comment", "<!-- " + MATERIAL.format("no"), None, None),
     ("quoted-gt-in-attribute", '<div class="col-md-9" role="main" data-x="a>b" title=\'</div>\'>in</div>', None, "in"),
     ("unquoted-attribute", "<div class=col-md-9 role=main>in</div>", None, "in"),
     ("uppercase-tags", "<MAIN CLASS=x>in<DIV>d</DIV></Main>", None, "in<DIV>d</DIV>"),
