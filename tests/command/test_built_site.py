@@ -164,6 +164,35 @@ def test_content_region_search_grows_linearly():
     assert region_seconds(long) < 30 * region_seconds(short)
 
 
+# Pages that made the content-region search quadratic, or would: ~250 KB each, so quadratic
+# behaviour takes minutes where linear takes milliseconds.
+HOSTILE_PAGES = {
+    "class in a script, many times": "<script>" + "md-content__inner " * 15_000 + "</script>" + MATERIAL.format("x"),
+    "class in one tag, many times": '<article class="' + "md-content__inner " * 15_000,
+    "class in other tags": '<span class="md-content__inner">' * 8_000 + MATERIAL.format("x"),
+    "unclosed script tags": "<script " * 32_000 + MATERIAL.format("x"),
+    "unclosed script start tags": "<script " * 32_000 + "<article class=md-content__inner",
+    "comment starts": "<!--" * 60_000 + MATERIAL.format("x"),
+    "classes in comments": "<!-- md-content__inner -->" * 10_000 + MATERIAL.format("x"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_PAGES))
+def test_content_region_search_is_linear_on_hostile_pages(name):
+    """Each hostile page is searched about as fast as a page of ordinary content of the same
+    length (compared at the same moment; linear takes a few times as long, quadratic thousands)."""
+    hostile = HOSTILE_PAGES[name]
+    ordinary = zensical_page(len(hostile) // 90)
+    best = {}
+    for label, html in (("hostile", hostile), ("ordinary", ordinary)):
+        best[label] = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            find_content_region(html)
+            best[label] = min(best[label], time.perf_counter() - start)
+    assert best["hostile"] < 50 * best["ordinary"], best
+
+
 # (id, html, site_name, expected title)
 TITLES = [
     (
