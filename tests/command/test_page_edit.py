@@ -11,7 +11,8 @@ LINK = '<link rel="stylesheet" href="../s.css" data-mkdocs-backlinks>'
 P = f"{PANEL_START}<aside>P</aside>{PANEL_END}"
 Q = f"{PANEL_START}<aside>Q</aside>{PANEL_END}"
 
-# (id, page with the content region between "[" and "]", panel, stylesheet href, expected page)
+# (id, page with the content region between "[" and "]" inside its <main>, panel, stylesheet href,
+# expected page)
 CASES = [
     ("panel", "<head></head><main>[<p>x</p>\n]</main>", "<aside>P</aside>", None,
      f"<head></head><main><p>x</p>\n{P}\n</main>"),
@@ -61,8 +62,7 @@ def test_edited_page(case):
     edited = edited_page(html, content, panel, stylesheet)
     assert edited == expected
     # A second run over its own output changes no byte.
-    start = content[0] + edited.find("<main>") - html.find("<main>") if "<main>" in html else content[0]
-    end = edited.rindex("</main>")
+    start, end = edited.index("<main>") + len("<main>"), edited.rindex("</main>")
     assert edited_page(edited, (start, end), panel, stylesheet) == edited
     # And what is left without a panel is the same, up to the line break added.
     before, after = (without_panel(text).rstrip("\n") for text in (html[content[0] : content[1]], edited[start:end]))
