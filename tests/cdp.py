@@ -20,6 +20,14 @@ from typing import Any, Dict, List, Optional
 
 import browser
 
+# What Chromium answers when a page is replaced while it is asked something (a link was
+# followed): the question goes to the next page instead.
+_NAVIGATING = (
+    "Inspected target navigated or closed",
+    "Execution context was destroyed",
+    "Cannot find context with specified id",
+)
+
 
 class BrowserError(RuntimeError):
     """Chromium answered a command with an error, or a wait ran out of time."""
@@ -138,7 +146,12 @@ class Chromium:
         """Poll `expression` until it is truthy; return its value."""
         deadline = time.monotonic() + (timeout or self.timeout)
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except BrowserError as error:
+                if not any(message in str(error) for message in _NAVIGATING):
+                    raise
+                value = None  # the page was being replaced (a click opened another): ask the next
             if value:
                 return value
             time.sleep(0.05)
