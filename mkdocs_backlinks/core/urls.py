@@ -180,6 +180,11 @@ class SiteResolver:
         href = href.strip(_C0_CONTROL_OR_SPACE)
         if "\t" in href or "\n" in href or "\r" in href:
             href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+        if "\\" in href:
+            # In a web page's URLs a browser reads `\` as `/` up to the query or fragment, so
+            # `\\host\x` and `/\host/x` name another host, as `//host/x` does.
+            end = min(at for at in (href.find("?"), href.find("#"), len(href)) if at != -1)
+            href = href[:end].replace("\\", "/") + href[end:]
         if ":" not in href and href[:2] != "//":
             # No scheme and no host: a path relative to the page or the site, the most common
             # link there is. Split as urlsplit would, without its generality: resolving the
@@ -196,8 +201,7 @@ class SiteResolver:
         fragment = unquote(fragment)
         if scheme and scheme not in WEB_SCHEMES:
             return Resolution(Kind.EXTERNAL)
-        path = path.replace("\\", "/")
-        after_scheme = href.partition(":")[2].replace("\\", "/") if scheme else ""
+        after_scheme = href.partition(":")[2] if scheme else ""
         if scheme and scheme == self.scheme and not after_scheme.startswith("//"):
             pass  # "https:x" on an https site: a browser reads "x" as a relative reference
         elif scheme or netloc or href.startswith("//"):

@@ -94,6 +94,12 @@ CASES = [
     # ...and the control characters browsers strip from either end, as urlsplit does.
     ("a.md", "\x01../sub/b/\x1f", "\x0bsub/b.html\x1f", PAGE, "sub/b.md", ""),
     ("a.md", "\x02/sub/b/#x\x03", "\x02/sub/b.html#x\x03", PAGE, "sub/b.md", "x"),
+    # A browser reads a backslash as a slash before the query and fragment: paths, other hosts.
+    ("a.md", "..\\sub\\b\\#x\\y", "sub\\b.html#x\\y", PAGE, "sub/b.md", "x\\y"),
+    ("a.md", "\\sub\\b\\", "\\sub\\b.html", PAGE, "sub/b.md", ""),
+    ("a.md", "\\\\other.host\\a\\", None, EXTERNAL, "", ""),
+    ("a.md", "/\\other.host/a/", None, EXTERNAL, "", ""),
+    ("a.md", "https:\\\\other.org\\a", None, EXTERNAL, "", ""),
     # Assets, excluded pages, missing pages, unparsable URLs.
     ("a.md", "../img/x.png", "img/x.png", ASSET, "img/x.png", ""),
     ("a.md", "../draft/", "draft.html", EXCLUDED, "draft.md", ""),
