@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import string
 import time
 from typing import Dict, List, Optional, Tuple
@@ -107,6 +108,12 @@ class ReferenceSite:
         # WHATWG URL parsing: strip leading and trailing C0 controls and spaces, drop tabs and
         # newlines anywhere.
         href = href.strip("".join(map(chr, range(0x21)))).replace("\t", "").replace("\n", "").replace("\r", "")
+        # ...and, for web pages, read '\' before the query and fragment as '/', and the path
+        # segments '%2e' and '.%2e', '%2e.', '%2e%2e' (any case) as '.' and '..'.
+        scheme, before, after = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*:)?([^?#]*)(.*)", href, re.DOTALL).groups()
+        segments = before.replace("\\", "/").split("/")
+        dots = [re.sub("(?i)%2e", ".", s) if re.fullmatch(r"(?i)(?:\.|%2e){1,2}", s) else s for s in segments]
+        href = (scheme or "") + "/".join(dots) + after
         try:
             urlsplit(href)
         except ValueError:
@@ -162,7 +169,10 @@ def site_and_href(draw, directory_urls: bool):
     known = sorted({part for src in site.files for part in src.split("/")} | {"index.html"})
     known += [f.url.rstrip("/").rsplit("/", 1)[-1] for f in site.files.values()]
     parts = draw(
-        st.lists(st.one_of(st.sampled_from(known), st.sampled_from(["..", ".", "%2e%2e"]), segment), max_size=5)
+        st.lists(
+            st.one_of(st.sampled_from(known), st.sampled_from(["..", ".", "%2e%2e", ".%2E", "%2e"]), segment),
+            max_size=5,
+        )
     )
     # No empty segments: urljoin drops them ("a//b" -> "a/b") where a browser keeps them, and
     # whether "/a//b" serves "a/b" is up to the web server.
@@ -176,7 +186,23 @@ def site_and_href(draw, directory_urls: bool):
         path += "/"
     prefix = draw(
         st.sampled_from(
-            ["", "", "", "./", "../", "ROOT", "ORIGIN", "//HOST", "https:", "http:", "mailto:", "tel:", "OTHER"]
+            [
+                "",
+                "",
+                "",
+                "./",
+                "../",
+                "..\\",
+                "ROOT",
+                "ORIGIN",
+                "//HOST",
+                "\\\\HOST",
+                "https:",
+                "http:",
+                "mailto:",
+                "tel:",
+                "OTHER",
+            ]
         )
     )
     root_path = urlsplit(site.root).path
@@ -184,8 +210,8 @@ def site_and_href(draw, directory_urls: bool):
         href = root_path + path
     elif prefix == "ORIGIN":
         href = site.root.upper().split("/", 3)[0] + "//" + HOST + root_path + path
-    elif prefix == "//HOST":
-        href = f"//{HOST}{root_path}{path}"
+    elif prefix in ("//HOST", "\\\\HOST"):
+        href = prefix.replace("HOST", HOST) + root_path + path
     elif prefix == "OTHER":
         href = f"https://{draw(st.sampled_from(OTHER_HOSTS))}{root_path}{path}"
     else:

@@ -94,19 +94,21 @@ def page_url_keys(url: str) -> List[str]:
 
 
 def remove_dot_segments(path: str) -> str:
-    """RFC 3986 section 5.2.4 for an absolute path: `/a/b/../c/.` -> `/a/c/`."""
-    if "." not in path:
+    """RFC 3986 section 5.2.4 for an absolute path: `/a/b/../c/.` -> `/a/c/`; as browsers do
+    (the WHATWG URL standard), a dot may be written `%2e`: `/a/b/%2e%2e/c/` -> `/a/c/`."""
+    if "." not in path and "%2" not in path:
         return path
     segments = path.split("/")[1:]
     out: List[str] = []
     last = len(segments) - 1
     for i, segment in enumerate(segments):
-        if segment == "..":
+        dots = segment.lower().replace("%2e", ".") if "%" in segment else segment
+        if dots == "..":
             if out:
                 out.pop()
             if i == last:
                 out.append("")
-        elif segment == ".":
+        elif dots == ".":
             if i == last:
                 out.append("")
         else:

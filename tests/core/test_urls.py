@@ -73,6 +73,10 @@ CASES = [
     # Unrecognized relative links resolve from the page's URL, as a browser does.
     ("a.md", "sub/", "sub/", MISSING, "", ""),  # overridden below for .html URLs
     ("a.md", "../sub/b", "sub/b", PAGE, "sub/b.md", ""),  # hosts redirect 'b' to 'b/'
+    # Dot segments written percent-encoded are dot segments to a browser; three dots are a name.
+    ("a.md", "%2e%2e/sub/%2E/b/", "sub/%2E/b.html", PAGE, "sub/b.md", ""),
+    ("a.md", ".%2E/sub/deep/%2e./b/", "sub/deep/%2e%2E/b.html", PAGE, "sub/b.md", ""),
+    ("a.md", "../sub/%2e%2e%2e/", "sub/%2e%2e%2e/b.html", MISSING, "", ""),
     # Going above the root stays at the root.
     ("a.md", "../../../../sub/b/", "../../../sub/b.html", PAGE, "sub/b.md", ""),
     # Schemes that are not links to pages, excluded by scheme, not by prefix.
