@@ -18,7 +18,7 @@ import re
 import string
 import time
 from typing import Dict, List, Optional, Tuple
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
@@ -59,6 +59,11 @@ def examples(name: str):
 
 HOST = "example.org"
 OTHER_HOSTS = ("other.example", "EXAMPLE.ORG.evil", "example.org:8080")
+
+
+def server(url: SplitResult) -> Tuple[Optional[str], Optional[int]]:
+    """The host and port a browser connects to, the port None when it is the scheme's default."""
+    return url.hostname, None if url.port == {"http": 80, "https": 443}[url.scheme] else url.port
 
 
 class ReferenceSite:
@@ -122,7 +127,7 @@ class ReferenceSite:
         # itself); to a browser ';' is an ordinary path character, so hide it from urljoin.
         joined = urlsplit(urljoin(self.address(page), href.replace(";", "\x7f")).replace("\x7f", ";"))
         site = urlsplit(self.root)
-        if joined.scheme not in ("http", "https") or joined.netloc.lower() != site.netloc:
+        if joined.scheme not in ("http", "https") or server(joined) != server(site):
             return Kind.EXTERNAL, "", ""
         # urljoin leaves dot segments of absolute URLs alone; a browser removes them.
         path = urljoin(f"{site.scheme}://{site.netloc}/", (joined.path or "/").replace(";", "\x7f"))
@@ -195,6 +200,7 @@ def site_and_href(draw, directory_urls: bool):
                 "..\\",
                 "ROOT",
                 "ORIGIN",
+                "ORIGIN:PORT",
                 "//HOST",
                 "\\\\HOST",
                 "https:",
@@ -210,6 +216,9 @@ def site_and_href(draw, directory_urls: bool):
         href = root_path + path
     elif prefix == "ORIGIN":
         href = site.root.upper().split("/", 3)[0] + "//" + HOST + root_path + path
+    elif prefix == "ORIGIN:PORT":  # the scheme's default port, with user info
+        scheme = urlsplit(site.root).scheme
+        href = f"{scheme}://reader@{HOST}:{dict(http=80, https=443)[scheme]}{root_path}{path}"
     elif prefix in ("//HOST", "\\\\HOST"):
         href = prefix.replace("HOST", HOST) + root_path + path
     elif prefix == "OTHER":

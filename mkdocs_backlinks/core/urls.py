@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional
 from urllib.parse import unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
 class Kind(enum.Enum):
@@ -119,6 +120,16 @@ def remove_dot_segments(path: str) -> str:
 _C0_CONTROL_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
+def _host(netloc: str, scheme: str) -> str:
+    """The host (and port) a browser reaches for `netloc` of a `scheme` URL, comparable as a
+    string: `User@Example.org:443` of an https URL is `example.org`."""
+    host = netloc.rpartition("@")[2].lower()
+    default_port = _DEFAULT_PORTS.get(scheme)
+    if default_port and host.endswith(default_port):
+        host = host[: -len(default_port)]
+    return host.rstrip(":")  # an empty port is the default one
+
+
 class SiteResolver:
     """Resolves hrefs of the site's pages to the site's files.
 
@@ -143,9 +154,9 @@ class SiteResolver:
                 parts = None
             if parts is not None:
                 self.mount = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
-                if parts.hostname:
-                    self.hosts = frozenset({parts.netloc.lower()})
                 self.scheme = parts.scheme.lower()
+                if parts.hostname:
+                    self.hosts = frozenset({_host(parts.netloc, self.scheme)})
         self.files: Dict[str, SiteFile] = {}
         aliases: Dict[str, SiteFile] = {}
         for file in files:
@@ -207,7 +218,7 @@ class SiteResolver:
         if scheme and scheme == self.scheme and not after_scheme.startswith("//"):
             pass  # "https:x" on an https site: a browser reads "x" as a relative reference
         elif scheme or netloc or href.startswith("//"):
-            if netloc.lower() not in self.hosts:
+            if _host(netloc, scheme or self.scheme) not in self.hosts:
                 return Resolution(Kind.EXTERNAL)
             return self._lookup(remove_dot_segments(path or "/"), fragment)
         if not path:

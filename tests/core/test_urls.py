@@ -149,6 +149,13 @@ SITE_URL_CASES = [
     ("https://example.org/docs/../docs/a/", PAGE, "a.md"),
     ("https://example.org/other/a/", EXTERNAL, ""),
     ("https://example.org.evil/docs/a/", EXTERNAL, ""),
+    # The scheme's default port and user info name the same host; another port another one.
+    ("https://example.org:443/docs/a/", PAGE, "a.md"),
+    ("http://reader@example.org:80/docs/a/", PAGE, "a.md"),
+    ("https://example.org:/docs/a/", PAGE, "a.md"),
+    ("https://example.org:8443/docs/a/", EXTERNAL, ""),
+    ("http://example.org:443/docs/a/", EXTERNAL, ""),
+    ("https://example.org@other.example/docs/a/", EXTERNAL, ""),
     ("//example.org/docs/a/", PAGE, "a.md"),
     ("https://example.org/docs/nope/", MISSING, ""),
     ("../a/", PAGE, "a.md"),  # relative links are unaffected by the mount path
