@@ -82,6 +82,8 @@ class Chromium:
         ]
         for domain in ("Page", "Runtime", "Log"):
             self.call(f"{domain}.enable")
+        # Lifecycle events name the navigation they belong to (see `open`).
+        self.call("Page.setLifecycleEventsEnabled", enabled=True)
 
     def _read(self) -> None:
         buffer = b""
@@ -118,19 +120,25 @@ class Chromium:
         return reply.get("result", {})
 
     def open(self, url: str) -> None:
-        """Navigate to `url` and wait for its load event."""
+        """Navigate to `url` and wait for its load event: the load of this navigation, not of a
+        page that a click opened just before (its load event may come after this call starts,
+        and a test that went on then would ask a page still being replaced)."""
         with self._cond:
             seen = len(self.events)
-        self.call("Page.navigate", url=url)
-        self.wait_event("Page.loadEventFired", after=seen)
+        loader = self.call("Page.navigate", url=url).get("loaderId")
+        if loader is None:  # the same document (a fragment): no new load
+            return
+        self.wait_event("Page.lifecycleEvent", after=seen, name="load", loaderId=loader)
 
-    def wait_event(self, method: str, after: int = 0) -> dict:
-        """Wait for the first event named `method` among those received after index `after`."""
+    def wait_event(self, method: str, after: int = 0, **params: Any) -> dict:
+        """Wait for the first event named `method` (with these `params`) among those received
+        after index `after`."""
         deadline = time.monotonic() + self.timeout
         with self._cond:
             while True:
                 for event in self.events[after:]:
-                    if event.get("method") == method:
+                    found = event.get("params", {})
+                    if event.get("method") == method and all(found.get(k) == v for k, v in params.items()):
                         return event
                 if not self._cond.wait(timeout=max(0.0, deadline - time.monotonic())):
                     raise BrowserError(f"no {method} within {self.timeout} s")
