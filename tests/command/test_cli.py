@@ -28,8 +28,11 @@ SOURCES = [
     "guide/panel.md",
     "guide/orphans.md",
     "guide/link-health.md",
+    "guide/link-graph.md",
+    "guide/missing-links.md",
     "reference/link-forms.md",
     "reference/how-it-works.md",
+    "reference/other-generators.md",
 ]
 
 
@@ -87,9 +90,21 @@ def test_zensical_example_site(zensical, tmp_path, directory_urls):
         ("The panel", built_path("guide/panel.md", directory_urls)),
         ("Orphaned pages", built_path("guide/orphans.md", directory_urls)),
         ("Link health", built_path("guide/link-health.md", directory_urls)),
+        ("Seeing the link graph", built_path("guide/link-graph.md", directory_urls)),
+        ("Missing links", built_path("guide/missing-links.md", directory_urls)),
         ("Link forms", built_path("reference/link-forms.md", directory_urls)),
+        ("Zensical and MkDocs 2.0", built_path("reference/other-generators.md", directory_urls)),
     ]
-    assert [entry.crumbs for entry in panel] == ["", "Guide", "Guide", "Guide", "Reference"]
+    assert [entry.crumbs for entry in panel] == [
+        "",
+        "Guide",
+        "Guide",
+        "Guide",
+        "Guide",
+        "Guide",
+        "Reference",
+        "Reference",
+    ]
     assert panel[1].occurrences[0][1:3] == (
         "Its markup",
         "Entries are listed in navigation order unless you «sort them otherwise».",
