@@ -215,3 +215,15 @@ def test_default_levels(make_site, plugin_log):
     infos = plugin_log(logging.INFO)
     assert [m.split(" ", 2)[1] for m in warnings] == ["orphaned", "unreachable", "broken"]
     assert any(m.startswith("1 dead-end page(s)") for m in infos)
+
+
+@pytest.mark.parametrize("option", ["report_file", "graph_page"])
+def test_a_file_over_a_page_stops_the_build_before_any_page_is_written(make_site, caplog, option):
+    """The plugin checks where its files go as soon as it knows where every page is published:
+    the build stops with one message and the site folder holds no page, old or new."""
+    site = make_site(HEALTH, {option: "a/index.html"}, nav=HEALTH_NAV)
+    with pytest.raises(Abort):
+        site.build()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [f"option '{option}': 'a/index.html' is where page 'a.md' is published; choose another path"]
+    assert not list((site.root / "site").rglob("*.html"))

@@ -3,14 +3,13 @@ when asked, compute the metrics and write the JSON export and the HTML report in
 
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import AbstractSet, Dict, List, Mapping, Optional, Sequence
 from urllib.parse import quote
 
 from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
 from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
 from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
-from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.site_graph import write_site_graph
 from mkdocs_backlinks.core.urls import page_url_keys, relative_url
@@ -18,14 +17,18 @@ from mkdocs_backlinks.core.urls import page_url_keys, relative_url
 __all__ = ["audit", "run_checks"]
 
 
-def run_checks(site: LinkedSite, want_all: bool = False) -> List[CheckResult]:
+GRAPH_PAGE_CHECKS = frozenset({"orphans", "unreachable"})
+"""The checks whose findings the site graph marks, whatever their level."""
+
+
+def run_checks(site: LinkedSite, want_all: bool = False, want: AbstractSet[str] = frozenset()) -> List[CheckResult]:
     """Every check's findings, in `CHECKS` order. Checks at level `ignore` are skipped unless
-    `want_all` (an export lists every check's findings)."""
+    `want_all` (an export lists every check's findings) or named in `want`."""
     options = site.options
     results = []
     for check in CHECKS:
         level = check.level(options)
-        if level == "ignore" and not want_all:
+        if level == "ignore" and not (want_all or check.name in want):
             results.append(CheckResult(check, level, []))
             continue
         exempt = exemption(check.name, site.infos, check.exempt(options))
@@ -49,6 +52,7 @@ def audit(
 
     The files (`graph_file`, `report_file`, `graph_page`) are written before anything is reported, so a
     failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
+    Each front end has checked `written_over_a_page` already, before it wrote anything.
     """
     for src in sorted(site.infos):
         for problem in site.infos[src].problems:
@@ -56,14 +60,14 @@ def audit(
     for problem in front_matter_problems(site.infos):
         log.warning(problem)
     options = site.options
-    clash = written_over_a_page(site)
-    if clash:
-        return clash
-    exporting = write_files and bool(options.graph_file or options.report_file or options.graph_page)
-    results = run_checks(site, want_all=exporting)
+    # The export and the report list every check's findings, unlinked mentions and related
+    # pages included (the costliest part of an audit); the site graph needs only two checks'
+    # findings and the link scores.
+    exporting = write_files and bool(options.graph_file or options.report_file)
+    graph_page = options.graph_page if write_files else ""
+    results = run_checks(site, want_all=exporting, want=GRAPH_PAGE_CHECKS if graph_page else frozenset())
     if exporting:
         metrics = site.page_metrics()
-        # Unlinked mentions and related pages: the export and the report list them all.
         mentions, related = site.mentions(), site.related()
         if options.graph_file:
             doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls, mentions, related)
@@ -83,20 +87,23 @@ def audit(
                 graph_href=graph_href,
             )
             export.write(site_dir, options.report_file, html)
-        if options.graph_page:
-            write_graph_page(site, site_dir, options.graph_page, site_name, metrics, results)
+    if graph_page:
+        write_graph_page(site, site_dir, graph_page, site_name, site.link_scores(), results)
     return report_checks(log, results, serving)
 
 
 def written_over_a_page(site: LinkedSite) -> Optional[str]:
     """The message to stop with when `graph_file`, `report_file` or `graph_page` names the
     file a page of the site is published as: writing it would replace that page."""
+    options = site.options
+    if not (options.graph_file or options.report_file or options.graph_page):
+        return None  # nothing written: no need to list where every page is published
     published: Dict[str, str] = {}
     for src, info in site.infos.items():
         for path in page_url_keys(info.url):
             published.setdefault(path, src)
     for option in ("graph_file", "report_file", "graph_page"):
-        path = getattr(site.options, option)
+        path = getattr(options, option)
         if path and path in published:
             return f"option '{option}': '{path}' is where page '{published[path]}' is published; choose another path"
     return None
@@ -107,16 +114,17 @@ def write_graph_page(
     site_dir: str,
     graph_page: str,
     site_name: str,
-    metrics: Mapping[str, PageMetrics],
+    scores: Mapping[str, float],
     results: Sequence[CheckResult],
 ) -> None:
-    """Write the site graph (`graph_page`) and its two files. Orphans and unreachable pages are
-    marked from the checks' findings, which `audit` computes even for checks at `ignore`."""
+    """Write the site graph (`graph_page`) and its two files, each page's dot sized by its link
+    score (`scores`). Orphans and unreachable pages are marked from the checks' findings, which
+    `audit` computes even for checks at `ignore` (`GRAPH_PAGE_CHECKS`)."""
     report_file = site.options.report_file
     found = {result.name: result.findings for result in results}
     pages = site_graph_pages(
         site.infos,
-        {src: m.link_score for src, m in metrics.items()},
+        scores,
         found.get("orphans", ()),
         found.get("unreachable", ()),
         graph_page,

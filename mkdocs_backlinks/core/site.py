@@ -20,7 +20,7 @@ from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, pa
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import Log
-from mkdocs_backlinks.core.metrics import PageMetrics, page_link_scores, page_metrics
+from mkdocs_backlinks.core.metrics import PageMetrics, link_ranks, link_scores, page_metrics
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.panel import (
@@ -114,7 +114,9 @@ class LinkedSite:
         self.ignored = ignored
         self.options = options
         self._sort_keys: Optional[Dict[str, SortKey]] = None
-        # The graph views' data, made on first use (see page_metrics and local_graph).
+        # The graph views' data, made on first use (see link_ranks, page_metrics and local_graph).
+        self._ranks: Optional[Dict[str, float]] = None
+        self._scores: Optional[Dict[str, float]] = None
         self._metrics: Optional[Dict[str, PageMetrics]] = None
         self._local_graphs: Optional[LocalGraphs] = None
         # --- Unlinked mentions and related pages: computed on first use, once per build ---
@@ -186,24 +188,36 @@ class LinkedSite:
 
     # --- The graph views: metrics shared with the audit, and each panel's local graph --------
 
+    def link_ranks(self) -> Dict[str, float]:
+        """Every built page's PageRank, worked out once per build by whichever asks first: the
+        panels' local graphs (drawn before the audit), else the metrics of the export and the
+        report, or the site graph."""
+        if self._ranks is None:
+            self._ranks = link_ranks(self.graph, self.infos, self.options.count_nofollow)
+        return self._ranks
+
+    def link_scores(self) -> Dict[str, float]:
+        """Every built page's link score (its PageRank scaled to 0-100), once per build."""
+        if self._scores is None:
+            self._scores = link_scores(self.link_ranks())
+        return self._scores
+
     def page_metrics(self) -> Dict[str, PageMetrics]:
         """Every built page's metrics, computed once per build and only when asked: by the
-        exports or the site graph (the local graph needs only the link scores)."""
+        export or the report (the graph views need only the link scores)."""
         metrics = self._metrics
         if metrics is None:
-            metrics = self._metrics = page_metrics(self.graph, self.infos, self.options.count_nofollow)
+            metrics = self._metrics = page_metrics(
+                self.graph, self.infos, self.options.count_nofollow, self.link_ranks()
+            )
         return metrics
 
     def local_graph(self, src: str) -> str:
         """The `<svg>` of page `src`'s neighbourhood ("" when nothing links with it), its links
         relative to the page as the panel's are. Safe HTML: every title in it is escaped."""
         if self._local_graphs is None:
-            scores = (
-                {key: m.link_score for key, m in self._metrics.items()}
-                if self._metrics is not None
-                else page_link_scores(self.graph, self.infos, self.options.count_nofollow)
-            )
-            self._local_graphs = LocalGraphs(Neighbours.of(self.graph, self.infos, self.ignored), self.infos, scores)
+            neighbours = Neighbours.of(self.graph, self.infos, self.ignored)
+            self._local_graphs = LocalGraphs(neighbours, self.infos, self.link_scores())
         options = self.options
         return Markup(self._local_graphs.svg(src, options.local_graph_depth, options.local_graph_max_nodes))
 
@@ -254,11 +268,10 @@ def link_site(
     length = options.snippet_length if options.context == "snippets" else 0
     # One map of the pages' HTML, shared by the graph (link texts) and the snippets.
     graph = LinkGraph.build(links_by_page, unresolved, contents)
-    site = LinkedSite(
+    # Unlinked mentions are left to their first use (`LinkedSite.mentions`), even for the panels:
+    # the plugin appends its panel marker to a page's content only after drawing that page's
+    # panel, so the first panel (or `any_panel`) asks for them before any page has one; and the
+    # marker is an HTML comment, which the prose they are read from leaves out anyway.
+    return LinkedSite(
         infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language
     )
-    if options.mentions_in_panel:
-        # Now, while `contents` is each page's content before its panel marker: the panels,
-        # rendered page by page from here on, show them.
-        site.mentions()
-    return site

@@ -16,10 +16,11 @@ import hashlib
 import html
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from mkdocs_backlinks.core.files import write_atomically
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SCRIPT = "backlinks-site-graph.js"
@@ -196,21 +197,6 @@ def _fallback_table(nodes: List[List[Any]], sections: List[str], flat: List[int]
     )
 
 
-def _write_atomically(target: str, text: str) -> None:
-    # Written beside the target and renamed over it: a reader (or a server) never sees half a file.
-    directory = os.path.dirname(target)
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".backlinks-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
 def write_site_graph(
     site_dir: str,
     path: str,
@@ -224,10 +210,12 @@ def write_site_graph(
     be relative to `path`."""
     target = os.path.join(site_dir, *path.split("/"))
     written = []
+    # The shared writer: atomic, and with the mode every other file of the site gets (a web
+    # server running as another user must be able to read these too).
     for name, text in asset_texts().items():
         asset = os.path.join(os.path.dirname(target), name)
-        _write_atomically(asset, text)
+        write_atomically(asset, text)
         written.append(asset)
-    _write_atomically(target, render_site_graph(site_name, pages, links, report_href))
+    write_atomically(target, render_site_graph(site_name, pages, links, report_href))
     written.append(target)
     return written

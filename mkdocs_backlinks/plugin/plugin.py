@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_backlinks.core.audit import audit
+from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
@@ -84,6 +84,9 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         self._write_panel = PanelWriter(env, self._labels)
         with collector_paused():
             self._site = self._read_site(config, files)
+        clash = written_over_a_page(self._site)
+        if clash:
+            raise PluginError(clash)  # now, before MkDocs writes any page
         if self.config.stylesheet and self._site.any_panel():
             add_stylesheet(config, files)
         return env

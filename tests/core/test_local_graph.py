@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours, count_beyond, neighbourhood
 from mkdocs_backlinks.core.local_graph import FONT_SIZE, GraphNode, label_width, local_graph_svg
+from mkdocs_backlinks.core.pages import page_info
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', 'Tom & Jerry\'s "quote"', "]]><!--"]
@@ -153,3 +155,39 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
         assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
         for other in labels[i + 1 :] + dots:
             assert not overlap(box, other), (box, other)
+
+
+def test_count_beyond_is_the_size_of_the_union_left_out():
+    rng = random.Random(5)
+    pages = [f"p{i}" for i in range(40)]
+    assert count_beyond([], {"a"}) == 0
+    for _ in range(300):
+        sets = [frozenset(rng.sample(pages, rng.randrange(0, 40))) for _ in range(rng.randrange(1, 6))]
+        if rng.random() < 0.3:
+            sets.append(sets[0])  # the same set twice, as two neighbours never share one, but still right
+        taken = set(rng.sample(pages, rng.randrange(0, 20))) | {"not-a-page"}
+        assert count_beyond(sets, taken) == len(frozenset().union(*sets) - taken)
+
+
+@pytest.mark.parametrize("max_nodes", [3, 12])
+def test_every_page_two_steps_away_is_drawn_or_counted_around_a_hub(max_nodes):
+    """At depth 2 each page's graph draws or counts (in its "+N more") every page within two
+    links of it, however the count is worked out; a hub links with every page."""
+    rng = random.Random(11)
+    names = [f"p{i:03d}" for i in range(120)]
+    outgoing = {name: set(rng.sample(names, 3)) - {name} for name in names}
+    outgoing["hub"] = set(names)
+    for name in names:
+        outgoing[name].add("hub")
+    incoming: dict = {}
+    for source, targets in outgoing.items():
+        for target in targets:
+            incoming.setdefault(target, set()).add(source)
+    neighbours = Neighbours(incoming, outgoing)
+    graphs = LocalGraphs(neighbours, {k: page_info(k, f"{k}/", k.upper(), {}) for k in outgoing}, {"hub": 100.0})
+    for src in outgoing:
+        nodes, left_out = neighbourhood(src, neighbours, lambda k, d, v: n(k, d, via=v), 2, max_nodes, graphs.ranked)
+        near = neighbours.incoming.get(src, set()) | neighbours.outgoing.get(src, set())
+        far = set().union(*(neighbours.incoming.get(k, set()) | neighbours.outgoing.get(k, set()) for k in near))
+        assert len(nodes) + left_out == len(near | far - {src}), src
+        assert len(nodes) <= max_nodes * max_nodes

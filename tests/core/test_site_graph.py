@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import html
 import json
+import logging
+import os
 import re
+import stat
 
 import pytest
 
+from mkdocs_backlinks.core import export
+from mkdocs_backlinks.core import site as site_module
+from mkdocs_backlinks.core.audit import audit
 from mkdocs_backlinks.core.site_graph import (
     SCRIPT,
     STYLESHEET,
@@ -18,6 +24,8 @@ from mkdocs_backlinks.core.site_graph import (
     script_json,
     write_site_graph,
 )
+
+from .conftest import linked_site
 
 HOSTILE = '</script><script>alert(1)</script> "><img src=x onerror=alert(1)> & <!-- \u2028\u2029'
 DATA = re.compile(r'<script type="application/json" id="sg-data">(.*?)</script>', re.S)
@@ -122,3 +130,81 @@ def test_written_beside_the_page_atomically_and_small(tmp_path):
         ["B", "b/", 1, 0.0, 2],
     ]
     assert len(first[SCRIPT]) + len(first[STYLESHEET]) < 40_000
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_written_with_the_mode_of_the_other_files(tmp_path, umask, mode):
+    """The page and its two files get the mode the umask gives a new file, as the export does:
+    not mkstemp's 0600, which a web server running as another user could not read."""
+    previous = os.umask(umask)
+    try:
+        written = write_site_graph(str(tmp_path), "graph.html", "Site", [page("a")], [])
+        other = export.write(str(tmp_path), "links.json", "{}")
+    finally:
+        os.umask(previous)
+    assert len(written) == 3
+    assert {path: stat.S_IMODE(os.stat(path).st_mode) for path in written} == dict.fromkeys(written, mode)
+    assert stat.S_IMODE(os.stat(other).st_mode) == mode
+
+
+# "Frobnicator setup" is named without a link on two pages: unlinked mentions to find;
+# lonely.md is an orphan and unreachable (not in the nav), which the site graph marks at any level.
+MENTIONED = {
+    "index.md": '<p>Read <a href="{install.md}">the guide</a>.</p>',
+    "install.md": "<h1>Frobnicator setup</h1><p>How to set the frobnicator up on every system.</p>",
+    "use.md": '<p>After the Frobnicator setup, use it. <a href="{index.md}">Home</a></p>',
+    "lonely.md": "<p>Frobnicator setup first, then use the frobnicator on every system.</p>",
+}
+TITLES = {"index.md": "Home", "install.md": "Frobnicator setup", "use.md": "Use", "lonely.md": "Lonely"}
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """How often the build worked out the site's unlinked mentions and related pages (the real
+    functions still do the work)."""
+    counts = {"mentions": 0, "related": 0}
+
+    def counting(name, real):
+        def call(*args, **kwargs):
+            counts[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(site_module, "site_mentions", counting("mentions", site_module.site_mentions))
+    monkeypatch.setattr(site_module, "site_related", counting("related", site_module.site_related))
+    return counts
+
+
+@pytest.mark.parametrize(
+    "options, expected",
+    [
+        ({"graph_page": "graph.html"}, {"mentions": 0, "related": 0}),
+        ({"graph_page": "graph.html", "report_file": "report.html"}, {"mentions": 1, "related": 1}),
+        ({"graph_page": "graph.html", "graph_file": "links.json"}, {"mentions": 1, "related": 1}),
+        ({"graph_page": "graph.html", "unlinked_mentions": "info"}, {"mentions": 1, "related": 0}),
+    ],
+    ids=["graph-page-alone", "with-report", "with-export", "with-the-check"],
+)
+def test_the_site_graph_alone_computes_no_mentions(tmp_path, computed, options, expected):
+    """The site graph needs the orphans, unreachable pages and link scores only: mentions and
+    related pages are for the check, the panel, the export and the report."""
+    site = linked_site(
+        MENTIONED, options={"related_pages": 2, **options}, nav=["index.md", "install.md", "use.md"], titles=TITLES
+    )
+    failure = audit(
+        site,
+        site_dir=str(tmp_path),
+        site_name="Site",
+        use_directory_urls=True,
+        log=logging.getLogger("tests.core"),
+        serving=False,
+    )
+    assert failure is None
+    assert computed == expected
+    data = json.loads(DATA.search((tmp_path / "graph.html").read_text(encoding="utf-8")).group(1))
+    flags = {node[0]: node[4] for node in data["nodes"]}
+    assert flags == {"Home": 0, "Frobnicator setup": 0, "Use": 1, "Lonely": 3}
+    if "report_file" in options:
+        assert site.mentions() and site.related()  # the counts above were of real work
