@@ -223,3 +223,38 @@ def test_levels_warn_and_error(make_site, plugin_log, caplog, level):
     assert message.count("\n  - ") == len(TARGETS) - 1 and "sets.md" not in message
     for target in set(TARGETS) - {"sets.md"}:
         assert f"\n  - {target} (" in message
+
+
+# A nav title that differs from the page's H1, and an H2 worded like the title: the mention's
+# section is decided by the heading's level, as a link's is, never by comparing it with the title.
+SECTION_DOCS = {
+    "index.md": "# Home\n\nNothing here.\n",
+    "graph.md": "# Link graph\n\nEvery link of the site.\n",
+    "guide.md": "# Writing guide\n\nThe link graph, above the first H2.\n\n## More\n\nNothing.\n",
+    "install.md": "# Install\n\nIntro.\n\n## Install\n\nThen the link graph.\n",
+}
+SECTION_NAV = [{"Home": "index.md"}, {"Guide": "guide.md"}, {"Link graph": "graph.md"}, {"Install": "install.md"}]
+MENTION_SPOT = re.compile(
+    r'<li class="backlinks__mention"><a class="backlinks__mention-link" href="[^"]*">([^<]*)</a>\s*'
+    r'<ul class="backlinks__occurrences">\s*<li class="backlinks__occurrence"><a class="backlinks__jump" '
+    r'href="([^"]*)">(?:<span class="backlinks__section">([^<]*)</span>)?'
+)
+
+
+def test_the_section_of_a_mention_is_decided_by_the_heading_level(make_site):
+    options = {"mentions_in_panel": True, "report_file": "report.html", "graph_file": "links.json"}
+    site = make_site(SECTION_DOCS, options, nav=SECTION_NAV).build()
+    panel = site.panel("graph.md") or ""
+    spots = {
+        html.unescape(title): (html.unescape(href), section) for title, href, section in MENTION_SPOT.findall(panel)
+    }
+    # Under the H1 "Writing guide" of the page the nav calls "Guide": the page as a whole.
+    assert spots == {"Guide": ("../guide/", ""), "Install": ("../install/#install_1", "Install")}
+    report = (site.root / "site" / "report.html").read_text(encoding="utf-8")
+    assert '<a href="guide/">Guide</a>' in report and '<a href="install/#install_1">Install › Install</a>' in report
+    # The export gives the heading each sits under, whatever its level, as for links.
+    data = json.loads((site.root / "site" / "links.json").read_text(encoding="utf-8"))
+    assert {m["from"]: (m["section"], m["section_id"]) for m in data["mentions"]} == {
+        "guide.md": ("Writing guide", "writing-guide"),
+        "install.md": ("Install", "install_1"),
+    }

@@ -79,7 +79,11 @@ def edges(graph: LinkGraph, pages: Sequence[str]) -> List[JsonObject]:
 
 
 def mention_objects(mentions: Sequence[Mention], pages: Sequence[str]) -> List[JsonObject]:
-    """One object per (page, mentioned page) between built pages, sorted by `from` then `to`."""
+    """One object per (page, mentioned page) between built pages, sorted by `from` then `to`.
+
+    `section` is the heading the mention sits under, whatever its level, as `edges` gives a
+    link's: the export says where things are; the panel and the report leave a level-1
+    heading out, the same way for links and mentions (`panel.shown_section`)."""
     built = set(pages)
     return [
         {

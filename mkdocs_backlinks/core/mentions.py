@@ -223,19 +223,17 @@ def _index(by_anchor: Dict[str, List[_Name]]) -> _Index:
     )
 
 
-def _matches(
-    text: str, by_anchor: Dict[str, List[_Name]], unspaced: Sequence[str], index: Optional[_Index] = None
-) -> List[Tuple[int, int, _Name]]:
+def _matches(text: str, index: _Index, unspaced: Sequence[str]) -> List[Tuple[int, int, _Name]]:
     """The names written in `text` (folded prose), leftmost first, the longest where names
-    overlap, as (start, end, name). `index`: `_index(by_anchor)`, made once per site."""
-    if index is None:
-        index = _index(by_anchor)
+    overlap, as (start, end, name). `index` is made once per site; `unspaced` are its anchors
+    of unspaced scripts (all in `index.alone`), looked for as substrings: a run of such
+    characters is not cut into words the way a name's anchor is."""
     sequence = word_sequence(text)
     wanted: Dict[str, List[Tuple[int, _Name]]] = {}
     for anchor in index.alone.keys() & set(sequence):
         wanted[anchor] = list(index.alone[anchor])
     for anchor in unspaced:
-        if anchor in index.alone and anchor not in wanted and anchor in text:
+        if anchor not in wanted and anchor in text:
             wanted[anchor] = list(index.alone[anchor])
     for pair in index.pairs & set(zip(sequence, sequence[1:])):
         for anchor, order, name in index.by_pair[pair]:
@@ -334,7 +332,7 @@ def find_mentions(
         prose = read_prose(page.content)
         folded = Folded(prose.text)
         named: Set[str] = set()
-        for start, end, name in _matches(folded.folded, by_anchor, unspaced, index):
+        for start, end, name in _matches(folded.folded, index, unspaced):
             if len(name.targets) != 1 or name.targets[0] == page.id:
                 continue  # a name two pages share names neither
             target = name.targets[0]

@@ -16,6 +16,7 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
+    TypeVar,
     Union,
 )
 from urllib.parse import quote
@@ -161,14 +162,25 @@ def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, SortKey]:
     return keys
 
 
-def _section(link: Link) -> Optional[Heading]:
-    """The heading a link sits under, or None when it belongs to the page as a whole: above the
-    first heading, or under a level-1 heading (the page's title, whatever the nav calls it)."""
-    heading = link.heading
+AnyHeading = TypeVar("AnyHeading", Heading, ProseHeading)
+
+
+def _page_section(heading: Optional[AnyHeading]) -> Optional[AnyHeading]:
+    """The section of what sits under `heading`, or None when it belongs to the page as a whole:
+    above the first heading, or under a level-1 heading (the page's title, whatever the nav
+    calls it). One rule for links and mentions, so that the panel and the report agree."""
     return None if heading is None or heading.level == 1 else heading
 
 
-def _spot_url(url: str, heading: Optional[Union[Heading, ProseHeading]]) -> str:
+def _section(link: Link) -> Optional[Heading]:
+    """The section a link shows under (see `_page_section`)."""
+    return _page_section(link.heading)
+
+
+def spot_url(url: str, heading: Optional[Union[Heading, ProseHeading]]) -> str:
+    """The href of a spot of the page reached at `url`: `url` with the id of the section's
+    `heading` as its #fragment, or `url` itself above the first section or under a heading
+    without an id. Shared by the panel and the report, which link the same spots."""
     return f"{url}#{quote(heading.id, safe=_FRAGMENT_SAFE)}" if heading is not None and heading.id else url
 
 
@@ -213,13 +225,13 @@ def occurrences(
         for link in links:
             heading = _section(link)
             snippet = snippet_of(link) if snippet_of is not None else None
-            found.append(Occurrence(_spot_url(url, heading), heading.text if heading else "", snippet))
+            found.append(Occurrence(spot_url(url, heading), heading.text if heading else "", snippet))
         return condense(found, limit)
     if context == "sections":
         # Links above the first section belong to the page as a whole: the entry's title is
         # their spot, so they are neither shown nor counted here.
         spots = (
-            Occurrence(_spot_url(url, heading), heading.text) for heading in map(_section, links) if heading is not None
+            Occurrence(spot_url(url, heading), heading.text) for heading in map(_section, links) if heading is not None
         )
         return condense(spots, limit)
     return (), 0
@@ -277,14 +289,11 @@ def with_context(
     return panel
 
 
-def shown_section(mention: Mention, source_title: str) -> Optional[ProseHeading]:
-    """The section a mention shows under, or None when it belongs to the page as a whole: above
-    the first heading, or under the heading that is the page's title (its level-1 heading, as a
-    rule; the prose does not keep levels)."""
-    section = mention.section
-    if section is None or " ".join(section.text.split()).casefold() == " ".join(source_title.split()).casefold():
-        return None
-    return section
+def shown_section(mention: Mention) -> Optional[ProseHeading]:
+    """The section a mention shows under in the panel and the report (see `_page_section`): by
+    the heading's level, not its text, as the page's title may come from the nav and differ from
+    its level-1 heading, and a lower heading may be worded like the title."""
+    return _page_section(mention.section)
 
 
 def mention_entries(
@@ -297,10 +306,10 @@ def mention_entries(
     for mention in sorted((m for m in mentions if m.source in infos), key=lambda m: keys[m.source]):
         source = infos[mention.source]
         url = relative_url(source.url, here.url)
-        section = shown_section(mention, source.title)
+        section = shown_section(mention)
         spot = None
         if section is not None or mention.snippet is not None:
-            spot = Occurrence(_spot_url(url, section), section.text if section else "", mention.snippet, mention.count)
+            spot = Occurrence(spot_url(url, section), section.text if section else "", mention.snippet, mention.count)
         entries.append(MentionEntry(source.title, url, mention.source, mention.count, spot))
     return entries
 

@@ -8,7 +8,6 @@ anchor text from the site shows as text. Links to pages are relative to the repo
 from __future__ import annotations
 
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -17,12 +16,10 @@ from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.panel import shown_section
+from mkdocs_backlinks.core.panel import shown_section, spot_url
 from mkdocs_backlinks.core.related import Related
 from mkdocs_backlinks.core.render import TEMPLATES_DIR
 from mkdocs_backlinks.core.urls import relative_url
-
-_FRAGMENT_SAFE = "-._~!$&'()*+,;=:@/?"
 
 TEMPLATE = "backlinks/report.html"
 
@@ -106,12 +103,11 @@ def render_report(
                 "text": m.text,
                 "count": m.count,
                 "section": section.text if section else "",
-                "section_href": href(m.source)
-                + (f"#{quote(section.id, safe=_FRAGMENT_SAFE)}" if section and section.id else ""),
+                "section_href": spot_url(href(m.source), section),
                 "link_score": metrics[m.target].link_score,
             }
             for m in opportunities(mentions, metrics, infos)
-            for section in [shown_section(m, infos[m.source].title)]
+            for section in [shown_section(m)]
         ],
         related=None
         if related is None

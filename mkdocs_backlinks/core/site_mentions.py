@@ -2,8 +2,8 @@
 `related.py`, fed with what the build learnt (titles, front matter, content, links).
 
 Both front ends get them through `LinkedSite.mentions()` and `LinkedSite.related()`, which call
-these once per build, and only when an option asks for them (see `wants_mentions`), so a default
-build pays nothing.
+these once per build, on first use (a panel with `mentions_in_panel`, the `unlinked_mentions`
+check, or the files the audit writes), so a build that asks for none of them pays nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +16,6 @@ from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.prose import read_prose
 from mkdocs_backlinks.core.related import Document, Related, related_pages
-
-
-def wants_mentions(options: BacklinksConfig, exporting: bool) -> bool:
-    """Whether the build needs the unlinked mentions: their check reports, the panel shows
-    them, or the export or the report (`exporting`) lists them."""
-    return options.unlinked_mentions != "ignore" or options.mentions_in_panel or exporting
 
 
 def linked_targets(graph: LinkGraph, pages: Mapping[str, str]) -> Dict[str, FrozenSet[str]]:
