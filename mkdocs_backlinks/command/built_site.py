@@ -99,6 +99,13 @@ class BuiltPage:
     content_start: int
     content_end: int
     """`html[content_start:content_end]` is the inner HTML of the content region."""
+    has_source: bool = False
+    """Whether it is built from a Markdown source found in `docs_dir` (the one `src_uri` names)."""
+    markdown: str = ""
+    """That source's text as written (see `read_markdown`), kept only for a site whose config has
+    a tags entry (its listing rule reads sources; a site without one is spared holding every
+    source); "" otherwise, without a source, or when it could not be read (a line in `problems`
+    says so)."""
     meta: Dict[str, Any] = field(default_factory=dict)
     """The source's front matter (empty without a source or front matter)."""
     nav_position: Optional[int] = None
@@ -343,8 +350,8 @@ def read_built_site(
             if site_path not in stubs:
                 files.append(SiteFile(site_path, quote(site_path), False))
             continue
-        if site_path in sources and docs_dir:
-            page = _with_meta(page, docs_dir, problems)
+        if page.has_source and docs_dir:
+            page = _with_source(page, docs_dir, problems, keep_text=bool(config.tags_plugins))
         pages.append(page)
         files.append(SiteFile(page.src_uri, page.url, True))
 
@@ -398,6 +405,7 @@ def _page(
     return BuiltPage(
         site_path=site_path,
         src_uri=src or site_path,
+        has_source=src is not None,
         url=page_url(site_path, config.use_directory_urls),
         title=page_title(text, region[0], region[1], config.site_name) or site_path,
         html=text,
@@ -406,19 +414,29 @@ def _page(
     )
 
 
-def _with_meta(page: BuiltPage, docs_dir: str, problems: List[str]) -> BuiltPage:
-    path = os.path.join(docs_dir, *page.src_uri.split("/"))
+def read_markdown(path: str) -> str:
+    """A Markdown source's text, read once for all that needs it (front matter, listing
+    directives): UTF-8 as MkDocs reads it (`utf-8-sig`: a byte order mark left out), with any
+    bytes that are not UTF-8 replaced rather than the page lost."""
+    with open(path, "rb") as file:
+        return file.read().decode("utf-8-sig", errors="replace")
+
+
+def _with_source(page: BuiltPage, docs_dir: str, problems: List[str], keep_text: bool) -> BuiltPage:
+    """The page with its Markdown source's front matter, and its text when `keep_text`."""
     try:
-        with open(path, "rb") as file:
-            text = file.read().decode("utf-8", errors="replace")
-        meta = front_matter(text)
+        text = read_markdown(os.path.join(docs_dir, *page.src_uri.split("/")))
     except OSError as error:
         problems.append(f"{page.src_uri}: front matter not read: {error.strerror or error}")
         return page
+    kept = text if keep_text else ""
+    try:
+        meta = front_matter(text)
     except ValueError as error:
+        # The text is still the page's source: a listing directive in it counts.
         problems.append(f"{page.src_uri}: {error}")
-        return page
-    return replace(page, meta=meta)
+        return replace(page, markdown=kept)
+    return replace(page, markdown=kept, meta=meta)
 
 
 def _with_nav(

@@ -3,9 +3,10 @@ as Zensical or Material for MkDocs built them), as the plugin finds them during 
 `core.site.Listings` from the config file's `blog` and `tags` entries and the built pages.
 
 The rules are the plugin's (`core.listings`); what differs is how the pages are known. A tag
-listing is found in its Markdown source, as the plugin finds it. A blog's posts and generated
-views have no Markdown source at their path in the built site (posts are published at
-`{date}/{slug}`, not under `posts/`), so under the blog dir a page without a source is:
+listing is found in its Markdown source (`BuiltPage.markdown`), as the plugin finds it. A blog's
+posts and generated views have no Markdown source at their path in the built site (posts are
+published at `{date}/{slug}`, not under `posts/`), so under the blog dir a page without a source
+(`BuiltPage.has_source`) is:
 - one of the blog's generated views (archive, category, author and pagination pages, which
   the plugin knows by `File.generated_by`) when its path has the form the blog's options give
   them: `archive_url_format`, `categories_url_format`, `authors_profiles_url_format`, each
@@ -22,7 +23,6 @@ import os
 import posixpath
 import re
 from dataclasses import replace
-from functools import partial
 from typing import Callable, Dict, List, Optional, Pattern, Sequence, Set
 
 from mkdocs_backlinks.command.built_site import BuiltPage, page_dest
@@ -32,7 +32,7 @@ from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site import Listings
 
-__all__ = ["blog_path", "find_listings", "markdown_reader", "view_pattern", "with_post_crumbs"]
+__all__ = ["blog_path", "find_listings", "view_pattern", "with_post_crumbs"]
 
 VIEW_FORMATS = (
     ("archive_url_format", "archive/{date}"),
@@ -85,36 +85,15 @@ def blog_path(site_path: str, blog_dir: str) -> Optional[str]:
     return folder.strip("/")
 
 
-def has_source(page: BuiltPage) -> bool:
-    """Whether the page was found to be built from a Markdown source in `docs_dir`."""
-    return page.src_uri != page.site_path
+def _given(text: str) -> Callable[[], str]:
+    """A source already read, as the listing rule asks for one (the plugin reads it only if
+    asked; `read_built_site` has read it with the page's front matter)."""
+    return lambda: text
 
 
-def markdown_reader(docs_dir: Optional[str]) -> Callable[[BuiltPage], str]:
-    """Reads a page's Markdown source as written ("" without one, or when it cannot be read:
-    the front matter reader has said so already)."""
-
-    def read(page: BuiltPage) -> str:
-        if not docs_dir or not has_source(page):
-            return ""
-        try:
-            with open(os.path.join(docs_dir, *page.src_uri.split("/")), encoding="utf-8-sig", errors="replace") as file:
-                return file.read()
-        except OSError:
-            return ""
-
-    return read
-
-
-def find_listings(
-    config: SiteConfig,
-    pages: Sequence[BuiltPage],
-    log: Log,
-    markdown: Optional[Callable[[BuiltPage], str]] = None,
-) -> Listings:
+def find_listings(config: SiteConfig, pages: Sequence[BuiltPage], log: Log) -> Listings:
     """The listing pages among the built `pages`, from the `blog` and `tags` entries of the
-    config; `markdown` reads a page's source (default: from `config.docs_dir`)."""
-    read = markdown or markdown_reader(config.docs_dir)
+    config."""
     where = os.path.basename(config.config_path) if config.config_path else "config"
     sources: Set[str] = set()
     template_links: Dict[str, List[str]] = {}
@@ -125,7 +104,7 @@ def find_listings(
             continue
         rule = tags_listing_rule(tags)
         for page in pages:
-            if has_source(page) and rule.lists(page.src_uri, partial(read, page)):
+            if page.has_source and rule.lists(page.src_uri, _given(page.markdown)):
                 sources.add(page.src_uri)
 
     for blog in config.blog_plugins:
@@ -145,7 +124,7 @@ def find_listings(
                 index = page.src_uri
             elif layout.is_post(page.src_uri):
                 posts.append(page.src_uri)
-            elif not has_source(page):
+            elif not page.has_source:
                 path = blog_path(page.site_path, layout.blog_dir)
                 if path is None:
                     continue

@@ -85,14 +85,21 @@ class BlogLayout:
         return [src for src in sources if self.is_post(src)]
 
 
+# What `str.format` raises for a format it cannot fill with `blog` alone: another name (`{x}`),
+# a position (`{0}`), a bad brace, conversion or spec (`{blog`, `{blog!z}`, `{blog:d}`), an
+# attribute or an index the value has not (`{blog.x}`, `{blog[x]}`).
+_BAD_FORMAT = (KeyError, IndexError, ValueError, AttributeError, TypeError)
+
+
 def blog_layout(options: Any) -> BlogLayout:
     """The layout of a blog plugin with these options (`blog_dir`, `post_dir`). Raises
-    ValueError naming the option when `post_dir` has a placeholder other than `{blog}`."""
+    ValueError naming the option when `post_dir` cannot be filled with `{blog}` alone."""
     blog_dir = posixpath.normpath(str(option_value(options, "blog_dir", "blog")))
     post_format = str(option_value(options, "post_dir", "{blog}/posts"))
     try:
+        # As Material's blog reads it, so that a format it takes is taken the same way.
         post_dir = posixpath.normpath(post_format.format(blog=blog_dir))
-    except (KeyError, IndexError, ValueError):
+    except _BAD_FORMAT:
         problem = f"blog option 'post_dir' {post_format!r}: the only placeholder it may have is {{blog}}"
         raise ValueError(problem) from None
     index = "index.md" if blog_dir == "." else f"{blog_dir}/index.md"

@@ -1,5 +1,6 @@
 """Paths to the generators the post-build command serves, each in the venv the Makefile makes
-(`make generators`, done by `make test`)."""
+(`make generators`, done by `make test`), and what the command's tests share: builds by them and
+by MkDocs 1.6, the command run on a site, a built site's pages and panels."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import Dict
+from typing import Dict, List, Optional
 
 import pytest
 import yaml
+
+from conftest import PanelEntry, read_panel
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -96,6 +99,41 @@ def command(*args, cwd: Path) -> subprocess.CompletedProcess:
         env=dict(os.environ, NO_COLOR="1"),
         timeout=300,
     )
+
+
+def zensical_and_command(zensical: Path, root: Path, *options: str) -> Path:
+    """`zensical build` in `root`, then the command on its site with `options` (it must
+    succeed); returns the site folder."""
+    site = zensical_build(zensical, root)
+    result = command("site", *options, cwd=root)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def mkdocs16_build(root: Path, *options: str) -> Path:
+    """`mkdocs build -q` with MkDocs 1.6 (this interpreter's, the plugin's MkDocs) in `root`
+    with `options` (it must succeed); returns the site folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *options, "-q"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def site_pages(site: Path) -> List[str]:
+    """The site paths of the HTML files of a built site, sorted."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def site_panels(site: Path) -> Dict[str, Optional[List[PanelEntry]]]:
+    """Each HTML file of a built site -> its panel's entries (None without a panel)."""
+    return {page: read_panel((site / page).read_text(encoding="utf-8")) for page in site_pages(site)}
 
 
 def tree_digest(root: Path) -> Dict[str, str]:

@@ -3,13 +3,16 @@ built nav, and real sites built by Zensical (both URL modes) and the MkDocs 2.0 
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
+from typing import Optional, Tuple
 
 import pytest
 
 from mkdocs_backlinks.command.built_site import (
+    CONTENT_REGIONS,
     find_content_region,
     front_matter,
     page_dest,
@@ -20,9 +23,11 @@ from mkdocs_backlinks.command.built_site import (
     source_map,
 )
 from mkdocs_backlinks.command.config_file import SiteConfig, read_config
+from mkdocs_backlinks.command.html_scan import find_inner, parse_selector
+from mkdocs_backlinks.command.listings import find_listings
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
 
-from .conftest import run, write_docs
+from .conftest import run, write_docs, zensical_build
 
 MATERIAL = '<main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">{}</article></div></main>'
 
@@ -115,6 +120,13 @@ REGIONS = [
 ]
 
 
+def tokenized_region(html: str, selector: Optional[str] = None) -> Optional[Tuple[int, int]]:
+    """The content region as tokenizing the page from its top finds it: `find_content_region`
+    without its search by class (which only runs on a whole page, `end` None)."""
+    selectors = (parse_selector(selector),) if selector else CONTENT_REGIONS
+    return find_inner(html, selectors, 0, len(html))
+
+
 @pytest.mark.parametrize("name, html, selector, expected", REGIONS, ids=[r[0] for r in REGIONS])
 def test_find_content_region(name, html, selector, expected):
     region = find_content_region(html, selector)
@@ -123,6 +135,37 @@ def test_find_content_region(name, html, selector, expected):
     else:
         assert region is not None
         assert html[region[0] : region[1]] == expected
+    assert tokenized_region(html, selector) == region
+
+
+FAKE = '<article class="md-content__inner">fake</article>'
+REAL = '<article class="md-content__inner">real</article>'
+# Pages where the content region's class is first written inside something the tokenizer steps
+# over as a whole (not markup): the search by class must step over the same, and find the
+# region the tokenizer finds. (id, html, expected inner HTML or None)
+HIDDEN_REGIONS = [
+    ("gt-in-quoted-script-attribute", f'<script x="></script>">{FAKE}</script>{REAL}', "real"),
+    ("gt-in-single-quoted-style-attribute", f"<style media='></style>'>{FAKE}</style>{REAL}", "real"),
+    ("bogus-comment", f"<!x {FAKE} {REAL}", "real"),
+    ("processing-instruction", f"<?php {FAKE} ?>{REAL}", "real"),
+    ("cdata", f"<![CDATA[{FAKE}]]>{REAL}", "real"),
+    ("doctype-with-class", f'<!DOCTYPE html "{FAKE}">{REAL}', "real"),
+    ("script-end-tag-with-attributes", f"<script>x</script foo>{REAL}<script></script>{FAKE}", "real"),
+    ("script-end-tag-with-slash", f"<script>x</script/>{REAL}<script></script>{FAKE}", "real"),
+    ("title-with-class", f"<title>{FAKE}</title>{REAL}", "real"),
+    ("textarea-with-class", f"<TEXTAREA>{FAKE}</textarea >{REAL}", "real"),
+    ("noframes-with-class", f"<noframes>{FAKE}</noframes>{REAL}", "real"),
+    ("raw-name-prefix-is-no-raw-element", f"<scripts>{REAL}</scripts>", "real"),
+    ("unclosed-bogus-comment", f"<!x {FAKE}", None),
+    ("unclosed-raw-start-tag", f'<script x="{FAKE}', None),
+]
+
+
+@pytest.mark.parametrize("name, html, expected", HIDDEN_REGIONS, ids=[r[0] for r in HIDDEN_REGIONS])
+def test_search_by_class_steps_over_what_the_tokenizer_steps_over(name, html, expected):
+    region = find_content_region(html)
+    assert region == tokenized_region(html)
+    assert (html[region[0] : region[1]] if region else None) == expected
 
 
 @pytest.mark.parametrize("selector", ["div > p", "div p", "a:hover", "[x=", "::before", "*"])
@@ -147,11 +190,12 @@ def zensical_page(paragraphs: int) -> str:
 
 
 def region_seconds(html: str) -> float:
-    """The best of five searches: the least disturbed by whatever else the machine is doing."""
+    """The best of five content-region searches of `html`: the least disturbed by whatever else
+    the machine is doing."""
     best = float("inf")
     for _ in range(5):
         start = time.perf_counter()
-        assert find_content_region(html) is not None
+        find_content_region(html)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -161,6 +205,7 @@ def test_content_region_search_grows_linearly():
     same machine at the same moment, so a busy machine neither fails the test nor hides a
     regression; how fast the search is, benchmarks/command.py measures)."""
     short, long = zensical_page(400), zensical_page(4000)
+    assert find_content_region(short) is not None and find_content_region(long) is not None
     assert region_seconds(long) < 30 * region_seconds(short)
 
 
@@ -174,6 +219,9 @@ HOSTILE_PAGES = {
     "unclosed script start tags": "<script " * 32_000 + "<article class=md-content__inner",
     "comment starts": "<!--" * 60_000 + MATERIAL.format("x"),
     "classes in comments": "<!-- md-content__inner -->" * 10_000 + MATERIAL.format("x"),
+    "bogus comment starts": "<!x" * 80_000 + MATERIAL.format("x"),
+    "classes in bogus comments": "<!x md-content__inner>" * 11_000 + MATERIAL.format("x"),
+    "script start tags with a quoted >": '<script x=">' * 20_000 + MATERIAL.format("x"),
 }
 
 
@@ -183,13 +231,7 @@ def test_content_region_search_is_linear_on_hostile_pages(name):
     length (compared at the same moment; linear takes a few times as long, quadratic thousands)."""
     hostile = HOSTILE_PAGES[name]
     ordinary = zensical_page(len(hostile) // 90)
-    best = {}
-    for label, html in (("hostile", hostile), ("ordinary", ordinary)):
-        best[label] = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            find_content_region(html)
-            best[label] = min(best[label], time.perf_counter() - start)
+    best = {"hostile": region_seconds(hostile), "ordinary": region_seconds(ordinary)}
     assert best["hostile"] < 50 * best["ordinary"], best
 
 
@@ -425,6 +467,54 @@ def test_odd_site_folder(tmp_path):
     assert not any("secret" in p.html.lower() for p in result.pages)
 
 
+def test_sources_read_once_with_their_pages(tmp_path, monkeypatch):
+    """Each Markdown source is read once, with its page: its text (one decoding: UTF-8 without
+    a byte order mark, bytes that are not UTF-8 replaced) and its front matter; the tag listings
+    are found in that text, not by reading the source again. A page without a source has no
+    text; a source whose front matter is broken keeps its text (its listing directive counts)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_bytes("\ufeff---\ntitle: Start\n---\n# Home\n".encode("utf-8"))
+    (docs / "tags.md").write_bytes(b"---\na: [\n---\n# Tags\n<!-- material/tags -->\n")
+    (docs / "latin.md").write_bytes(b"# caf\xe9\n")
+    site = tmp_path / "site"
+    for page in ("index.html", "tags/index.html", "latin/index.html", "extra/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("<main><h1>T</h1></main>", encoding="utf-8")
+    config = SiteConfig(config_path=None, docs_dir=str(docs), tags_plugins=[{}])
+
+    opened = []
+    real_open = open
+
+    def counting_open(file, *args, **kwargs):
+        if str(file).endswith(".md"):
+            opened.append(os.path.relpath(file, docs))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    result = read_built_site(str(site), config)
+    listings = find_listings(config, result.pages, logging.getLogger("test_built_site"))
+    monkeypatch.undo()
+
+    assert sorted(opened) == ["index.md", "latin.md", "tags.md"]
+    pages = {p.site_path: (p.src_uri, p.has_source, p.markdown, p.meta) for p in result.pages}
+    assert pages == {
+        "index.html": ("index.md", True, "---\ntitle: Start\n---\n# Home\n", {"title": "Start"}),
+        "tags/index.html": ("tags.md", True, "---\na: [\n---\n# Tags\n<!-- material/tags -->\n", {}),
+        "latin/index.html": ("latin.md", True, "# caf\ufffd\n", {}),
+        "extra/index.html": ("extra/index.html", False, "", {}),
+    }
+    assert [p.split(":")[0] for p in result.problems] == ["tags.md"]
+    assert listings.sources == frozenset({"tags.md"})
+    # Without a tags entry nothing reads the sources' text again: it is not kept.
+    untagged = read_built_site(str(site), SiteConfig(config_path=None, docs_dir=str(docs)))
+    assert [(p.markdown, p.meta) for p in untagged.pages if p.has_source] == [
+        ("", {"title": "Start"}),
+        ("", {}),
+        ("", {}),
+    ]
+
+
 # --- Real generators ---------------------------------------------------------------------------
 
 DOCS = {
@@ -457,9 +547,9 @@ def _zensical_site(tmp_path: Path, zensical: Path, directory_urls: bool, nav: bo
 
         lines.append(yaml.safe_dump({"nav": NAV}).strip())
     (tmp_path / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run([zensical, "build"], tmp_path)
+    site = zensical_build(zensical, tmp_path)
     config = read_config(str(tmp_path / "mkdocs.yml"))
-    return config, read_built_site(str(tmp_path / "site"), config)
+    return config, read_built_site(str(site), config)
 
 
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])

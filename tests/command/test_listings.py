@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 import pytest
 import yaml
 
-from conftest import read_panel
 from mkdocs_backlinks.command.built_site import BuiltPage, page_content
 from mkdocs_backlinks.command.config_file import SiteConfig
 from mkdocs_backlinks.command.html_scan import parse_selector, without_elements
@@ -24,7 +20,7 @@ from mkdocs_backlinks.command.listings import blog_path, find_listings, view_pat
 from mkdocs_backlinks.core.listings import blog_layout, tags_listing_rule
 from mkdocs_backlinks.core.site import Listings
 
-from .conftest import command, run, write_docs
+from .conftest import mkdocs16_build, site_pages, site_panels, write_docs, zensical_and_command
 
 # --- The rules ----------------------------------------------------------------------------------
 
@@ -38,6 +34,11 @@ LAYOUTS = [
     ("post-dir-outside", {"post_dir": "posts"}, ("blog", "posts", "blog/index.md")),
     ("bad-placeholder", {"post_dir": "{blog_dir}/posts"}, "blog option 'post_dir' '{blog_dir}/posts'"),
     ("bad-brace", {"post_dir": "{blog/posts"}, "blog option 'post_dir'"),
+    ("bad-position", {"post_dir": "{0}/posts"}, "blog option 'post_dir' '{0}/posts'"),
+    ("bad-attribute", {"post_dir": "{blog.x}/posts"}, "blog option 'post_dir' '{blog.x}/posts'"),
+    ("bad-index", {"post_dir": "{blog[x]}/posts"}, "blog option 'post_dir' '{blog[x]}/posts'"),
+    ("bad-conversion", {"post_dir": "{blog!z}/posts"}, "blog option 'post_dir' '{blog!z}/posts'"),
+    ("bad-spec", {"post_dir": "{blog:d}/posts"}, "blog option 'post_dir' '{blog:d}/posts'"),
 ]
 
 
@@ -123,9 +124,22 @@ def test_no_view_pattern_when_every_format_is_placeholders():
     assert view_pattern({name: "{x}" for name in formats}) is None
 
 
+SOURCES = {"tags.md": "# Tags\n<!-- material/tags -->\n", "guide.md": "# Guide\n"}
+
+
 def _page(site_path: str, src: Optional[str] = None) -> BuiltPage:
-    html = "<main></main>"
-    return BuiltPage(site_path, src or site_path, site_path, site_path, html, 6, 6)
+    """A page built at `site_path`, from the source `src` (its text from SOURCES) or none."""
+    return BuiltPage(
+        site_path=site_path,
+        src_uri=src or site_path,
+        url=site_path,
+        title=site_path,
+        html="<main></main>",
+        content_start=6,
+        content_end=6,
+        has_source=src is not None,
+        markdown=SOURCES.get(src or "", ""),
+    )
 
 
 SITE = [
@@ -140,30 +154,55 @@ SITE = [
     _page("blog/page/2/index.html"),
     _page("blog/about/index.html", "blog/about.md"),
 ]
-SOURCES = {"tags.md": "# Tags\n<!-- material/tags -->\n", "guide.md": "# Guide\n"}
 POSTS = ["blog/2024/01/10/one/index.html", "blog/2024/02/10/two/index.html"]
 VIEWS = frozenset({"blog/archive/2024/index.html", "blog/category/news/index.html", "blog/page/2/index.html"})
 
-# (id, config fields, pages, expected listings)
+
+def _bad_post_dir(post_dir: str) -> List[str]:
+    """The warning for a blog whose `post_dir` cannot be filled."""
+    return [
+        f"mkdocs.yml: blog option 'post_dir' {post_dir!r}: the only placeholder it may have is {{blog}}; "
+        "its posts and views are taken for ordinary pages."
+    ]
+
+
+# (id, config fields, pages, expected listings, expected warnings)
 FIND = [
-    ("no-plugins", {}, SITE, Listings()),
+    ("no-plugins", {}, SITE, Listings(), []),
     (
         "tags-and-blog",
         {"tags_plugins": [{}], "blog_plugins": [{}]},
         SITE,
         Listings(frozenset({"tags.md", "blog/index.md"}) | VIEWS, {"blog/index.md": POSTS}, VIEWS),
+        [],
     ),
-    ("tags-only", {"tags_plugins": [{}]}, SITE, Listings(frozenset({"tags.md"}))),
-    ("tags-disabled", {"tags_plugins": [{"enabled": False}]}, SITE, Listings()),
-    ("blog-disabled", {"blog_plugins": [{"enabled": False}]}, SITE, Listings()),
-    ("blog-elsewhere", {"blog_plugins": [{"blog_dir": "news"}]}, SITE, Listings()),
-    ("bad-post-dir-skipped", {"blog_plugins": [{"post_dir": "{x}"}]}, SITE, Listings()),
+    ("tags-only", {"tags_plugins": [{}]}, SITE, Listings(frozenset({"tags.md"})), []),
+    ("tags-disabled", {"tags_plugins": [{"enabled": False}]}, SITE, Listings(), []),
+    ("blog-disabled", {"blog_plugins": [{"enabled": False}]}, SITE, Listings(), []),
+    ("blog-disabled-bad-post-dir", {"blog_plugins": [{"enabled": False, "post_dir": "{x}"}]}, SITE, Listings(), []),
+    ("blog-elsewhere", {"blog_plugins": [{"blog_dir": "news"}]}, SITE, Listings(), []),
+    ("bad-post-dir-skipped", {"blog_plugins": [{"post_dir": "{x}"}]}, SITE, Listings(), _bad_post_dir("{x}")),
+    (
+        "bad-post-dir-attribute-skipped",
+        {"blog_plugins": [{"post_dir": "{blog.x}/posts"}]},
+        SITE,
+        Listings(),
+        _bad_post_dir("{blog.x}/posts"),
+    ),
+    (
+        "bad-post-dir-one-blog-of-two",
+        {"tags_plugins": [{}], "blog_plugins": [{"post_dir": "{blog[x]}"}, {}]},
+        SITE,
+        Listings(frozenset({"tags.md", "blog/index.md"}) | VIEWS, {"blog/index.md": POSTS}, VIEWS),
+        _bad_post_dir("{blog[x]}"),
+    ),
     # Without the sources (no docs_dir), the index is found where it is built.
     (
         "index-without-source",
         {"blog_plugins": [{}]},
         [_page("blog/index.html"), *SITE[4:9]],
         Listings(frozenset({"blog/index.html"}) | VIEWS, {"blog/index.html": POSTS}, VIEWS),
+        [],
     ),
     # Posts found by their sources when they are built where their source says.
     (
@@ -171,6 +210,7 @@ FIND = [
         {"blog_plugins": [{}]},
         [_page("blog/index.html", "blog/index.md"), _page("blog/posts/a/index.html", "blog/posts/a.md")],
         Listings(frozenset({"blog/index.md"}), {"blog/index.md": ["blog/posts/a.md"]}),
+        [],
     ),
     (
         "file-urls-index",
@@ -181,25 +221,27 @@ FIND = [
             {"blog/index.html": ["blog/2024/01/10/one.html"]},
             frozenset({"blog/archive/2024.html"}),
         ),
+        [],
+    ),
+    # A page without a source is no tag listing, even where `tags_file` names its path.
+    (
+        "tags-file-without-source",
+        {"tags_plugins": [{"tags_file": "tags/index.html"}]},
+        [_page("tags/index.html")],
+        Listings(),
+        [],
     ),
 ]
 
 
-@pytest.mark.parametrize("name, fields, pages, expected", FIND, ids=[c[0] for c in FIND])
-def test_find_listings(name, fields, pages, expected, caplog):
+@pytest.mark.parametrize("name, fields, pages, expected, warnings", FIND, ids=[c[0] for c in FIND])
+def test_find_listings(name, fields, pages, expected, warnings, caplog):
     config = SiteConfig(config_path="/site/mkdocs.yml", **fields)
     log = logging.getLogger("test_listings")
     with caplog.at_level(logging.WARNING, logger="test_listings"):
-        found = find_listings(config, pages, log, markdown=lambda page: SOURCES.get(page.src_uri, ""))
+        found = find_listings(config, pages, log)
     assert found == expected
-    warned = [record.getMessage() for record in caplog.records]
-    if name == "bad-post-dir-skipped":
-        assert warned == [
-            "mkdocs.yml: blog option 'post_dir' '{x}': the only placeholder it may have is {blog}; "
-            "its posts and views are taken for ordinary pages."
-        ]
-    else:
-        assert warned == []
+    assert [record.getMessage() for record in caplog.records] == warnings
 
 
 TAG_CHIPS = '<nav class="md-tags"><a href="../tags/#tag:a" class="md-tag">a</a></nav>'
@@ -273,14 +315,6 @@ def _built(stem: str, directory_urls: bool) -> str:
 POST_STEMS = [f"blog/2024/0{n}/10/post-{n}" for n in (1, 2, 3)]
 
 
-def _site_pages(site: Path) -> List[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
-def _panels(site: Path) -> Dict[str, Optional[list]]:
-    return {page: read_panel((site / page).read_text(encoding="utf-8")) for page in _site_pages(site)}
-
-
 def _write_site(root: Path, directory_urls: bool, config_format: str, **options) -> Path:
     write_docs(root, DOCS)
     backlinks = {**OPTIONS, **options}
@@ -307,22 +341,6 @@ def _write_site(root: Path, directory_urls: bool, config_format: str, **options)
     return root
 
 
-def _zensical_site(zensical: Path, root: Path) -> Path:
-    run([zensical, "build"], root)
-    result = command("site", "--strict", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-def _mkdocs16_site(root: Path) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 @pytest.fixture(
     scope="module",
     params=[(True, "yml"), (False, "yml"), (True, "toml"), (False, "toml")],
@@ -332,7 +350,7 @@ def zensical_site(request, zensical, tmp_path_factory):
     """(site folder, directory URLs) of the site built by Zensical, then the command run on it."""
     directory_urls, config_format = request.param
     root = _write_site(tmp_path_factory.mktemp("zensical"), directory_urls, config_format)
-    return _zensical_site(zensical, root), directory_urls
+    return zensical_and_command(zensical, root, "--strict"), directory_urls
 
 
 def _titles(panel: Optional[list]) -> List[str]:
@@ -341,11 +359,11 @@ def _titles(panel: Optional[list]) -> List[str]:
 
 def test_listings_stay_out_of_panels(zensical_site):
     site, directory_urls = zensical_site
-    pages = _site_pages(site)
+    pages = site_pages(site)
     # The blog's views exist: archive, category and pagination pages.
     assert any("/archive/" in page for page in pages) and any("/category/" in page for page in pages)
     assert sum("/page/2" in page for page in pages) == 2
-    panels = _panels(site)
+    panels = site_panels(site)
     # The tags page lists the guide and Other, the blog views list every post: none of them is
     # in a panel.
     guide = panels[_built("guide", directory_urls)]
@@ -379,7 +397,7 @@ def test_listings_in_panels_when_asked(zensical, tmp_path):
     """The same site with `listings_in_panels: true`: the tags page and the blog index are back
     in the panels (so the tests above can fail)."""
     root = _write_site(tmp_path, True, "yml", listings_in_panels=True)
-    panels = _panels(_zensical_site(zensical, root))
+    panels = site_panels(zensical_and_command(zensical, root, "--strict"))
     assert "Tags" in _titles(panels["guide/index.html"])
     assert _titles(panels["blog/2024/02/10/post-2/index.html"]) == ["Blog"]
     assert sorted(_titles(panels["blog/2024/01/10/post-1/index.html"])) == ["Blog", "Tags"]
@@ -390,13 +408,15 @@ def test_listings_in_panels_when_asked(zensical, tmp_path):
 def test_same_panels_as_the_plugin(zensical, tmp_path, directory_urls, listings_in_panels):
     """MkDocs 1.6 + Material's blog and tags plugins + the plugin, and Zensical + the command, on
     the same site: the same panels on every page, entry by entry."""
-    plugin_site = _mkdocs16_site(
-        _write_site(tmp_path / "mkdocs", directory_urls, "yml", listings_in_panels=listings_in_panels)
+    plugin_site = mkdocs16_build(
+        _write_site(tmp_path / "mkdocs", directory_urls, "yml", listings_in_panels=listings_in_panels), "--strict"
     )
-    command_site = _zensical_site(
-        zensical, _write_site(tmp_path / "zensical", directory_urls, "yml", listings_in_panels=listings_in_panels)
+    command_site = zensical_and_command(
+        zensical,
+        _write_site(tmp_path / "zensical", directory_urls, "yml", listings_in_panels=listings_in_panels),
+        "--strict",
     )
-    plugin, ours = _panels(plugin_site), _panels(command_site)
+    plugin, ours = site_panels(plugin_site), site_panels(command_site)
     assert sorted(plugin) == sorted(ours)
     assert sum(bool(panel) for panel in plugin.values()) >= 4
     assert any(entry.crumbs for panel in plugin.values() for entry in panel or [])

@@ -4,34 +4,11 @@ crumbs, sections, snippets), in both URL modes."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-from typing import Dict, List, Optional
-
 import pytest
 
-from conftest import PanelEntry, read_panel
+from conftest import read_panel
 
-from .conftest import command, copy_example, zensical_build
-
-
-def _pages(site: Path) -> List[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
-def _panels(site: Path) -> Dict[str, Optional[List[PanelEntry]]]:
-    return {page: read_panel((site / page).read_text(encoding="utf-8")) for page in _pages(site)}
-
-
-def _mkdocs16_build(root: Path) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+from .conftest import command, copy_example, mkdocs16_build, site_panels, zensical_and_command, zensical_build
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["dir-urls", "file-urls"])
@@ -43,16 +20,12 @@ def both_builds(request, zensical, tmp_path_factory):
     directory_urls = request.param
     plugin_root = copy_example(tmp_path_factory.mktemp("mkdocs16"), directory_urls, drop_raw_html_link=True)
     command_root = copy_example(tmp_path_factory.mktemp("zensical"), directory_urls, drop_raw_html_link=True)
-    plugin_site = _mkdocs16_build(plugin_root)
-    command_site = zensical_build(zensical, command_root)
-    result = command("site", cwd=command_root)
-    assert result.returncode == 0, result.stderr
-    return plugin_site, command_site
+    return mkdocs16_build(plugin_root), zensical_and_command(zensical, command_root)
 
 
 def test_same_panels_as_the_plugin(both_builds):
     plugin_site, command_site = both_builds
-    plugin, ours = _panels(plugin_site), _panels(command_site)
+    plugin, ours = site_panels(plugin_site), site_panels(command_site)
     with_panels = [page for page, panel in plugin.items() if panel]
     assert len(with_panels) >= 8  # the example's pages, each linked from somewhere
     # Occurrences with sections and snippets, counts and crumbs are all in the comparison.

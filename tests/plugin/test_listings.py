@@ -62,3 +62,14 @@ def test_listings_table(tmp_path, plugins, generated, sources, template_links, m
     assert sorted(listings.sources) == sources
     assert {page: sorted(targets) for page, targets in listings.template_links.items()} == template_links
     assert sorted(listings.generated) == made
+
+
+@pytest.mark.parametrize("post_dir", ["{x}/posts", "{0}/posts", "{blog.x}/posts", "{blog[x]}/posts", "{blog!z}"])
+def test_post_dir_it_cannot_fill_is_a_one_line_error(tmp_path, post_dir):
+    """A blog `post_dir` that `{blog}` alone cannot fill: an error naming the option, whatever
+    `str.format` raised. (Material's blog stops the build on such a `post_dir` itself, in
+    `on_files`, before the plugin reads it; the post-build command warns and goes on.)"""
+    config, pages = site_pages(tmp_path, [{"material/blog": {"post_dir": post_dir}}], DOCS)
+    with pytest.raises(ValueError) as caught:
+        find_listings(config.plugins, pages)
+    assert str(caught.value) == f"blog option 'post_dir' {post_dir!r}: the only placeholder it may have is {{blog}}"
