@@ -82,6 +82,36 @@ MISTAKES = [
     ({"graph_file": "links.txt"}, "graph_file", "Expected a file name ending in .json, got 'links.txt'"),
     ({"report_file": "/abs.html"}, "report_file", INSIDE.format("links.html", "/abs.html")),
     ({"report_file": "C:/x/report.html"}, "report_file", INSIDE.format("links.html", "C:/x/report.html")),
+    # The graph views.
+    ({"local_graph": "yes"}, "local_graph", BOOL.format("str")),
+    ({"local_graph_depth": 3}, "local_graph_depth", "Expected one of: (1, 2) but received: 3"),
+    ({"local_graph_depth": "2"}, "local_graph_depth", "Expected one of: (1, 2) but received: '2'"),
+    ({"local_graph_depth": True}, "local_graph_depth", "Expected one of: (1, 2) but received: True"),
+    ({"local_graph_max_nodes": -1}, "local_graph_max_nodes", COUNT.format(-1)),
+    ({"local_graph_max_nodes": True}, "local_graph_max_nodes", COUNT.format(True)),
+    ({"graph_page": "graph.txt"}, "graph_page", "Expected a file name ending in .html or .htm, got 'graph.txt'"),
+    ({"graph_page": "../graph.html"}, "graph_page", INSIDE.format("links.html", "../graph.html")),
+    ({"graph_page": 3}, "graph_page", "Expected type: <class 'str'> but received: <class 'int'>"),
+    (
+        {"graph_page": "x.html", "report_file": "x.html"},
+        "graph_page",
+        "'graph_page' and 'report_file' name the same file, 'x.html'; give each its own",
+    ),
+    # Unlinked mentions and related pages.
+    ({"unlinked_mentions": "loud"}, "unlinked_mentions", LEVEL.format("'loud'")),
+    ({"unlinked_mentions_exempt": "x.md"}, "unlinked_mentions_exempt", LIST),
+    ({"unlinked_mentions_exempt": ["a["]}, "unlinked_mentions_exempt", "unclosed '[' in glob 'a['"),
+    ({"mentions_exempt": [""]}, "mentions_exempt", "empty glob ''"),
+    ({"mentions_exempt": None}, "mentions_exempt", "Required configuration not provided."),
+    ({"mentions_min_length": 2.5}, "mentions_min_length", COUNT.format(2.5)),
+    ({"mentions_max_share": 0}, "mentions_max_share", SHARE.format(0)),
+    ({"mentions_max_share": "150%"}, "mentions_max_share", SHARE.format("'150%'")),
+    ({"mentions_max_share": "lots"}, "mentions_max_share", SHARE_FORM.format("'lots'")),
+    ({"mentions_in_panel": "yes"}, "mentions_in_panel", BOOL.format("str")),
+    ({"related_pages": "5"}, "related_pages", COUNT.format("'5'")),
+    ({"related_pages": -1}, "related_pages", COUNT.format(-1)),
+    # The post-build command's option: its type is checked with the others'.
+    ({"content_selector": 3}, "content_selector", "Expected type: <class 'str'> but received: <class 'int'>"),
     ({"no_such_option": 1}, "no_such_option", "Unrecognised configuration name: no_such_option"),
 ]
 
@@ -106,7 +136,13 @@ def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options,
 
 
 @pytest.mark.parametrize(
-    "options, strict", [({"sort": "random"}, False), ({"no_such_option": 1}, True)], ids=["error", "warning"]
+    "options, strict",
+    [
+        ({"sort": "random"}, False),
+        ({"no_such_option": 1}, True),
+        ({"graph_page": "x.html", "report_file": "x.html"}, False),  # checked after the options
+    ],
+    ids=["error", "warning", "two-options"],
 )
 def test_config_mistake_on_the_command_line(tmp_path, options, strict):
     """The real `mkdocs build` exits with 1 and prints that one line, no traceback."""

@@ -126,6 +126,15 @@ class CountOption(c.Type[int]):
         return value
 
 
+class NumberChoice(c.Choice[int]):
+    """One of a few whole numbers: `Choice` alone would take YAML's `true` for `1`."""
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise ValidationError(f"Expected one of: {self.choices} but received: {value!r}")
+        return super().run_validation(value)
+
+
 class GraphPageOption(SitePathOption):
     """`graph_page`: an HTML path in `site_dir`, which must not be the report's own file."""
 
@@ -291,7 +300,7 @@ class BacklinksConfig(base.Config):
     """Draw the page's neighbourhood in the panel as an inline SVG: the pages linking here, the
     pages it links to, each a link; laid out at build time, no JavaScript."""
 
-    local_graph_depth = c.Choice((1, 2), default=1)
+    local_graph_depth = NumberChoice((1, 2), default=1)
     """How far the local graph reaches: `1`, the pages linking here and linked from here; `2`,
     also their own neighbours, in an outer column."""
 
