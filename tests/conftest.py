@@ -273,13 +273,15 @@ def read_panel(page_html: str) -> Optional[List[PanelEntry]]:
 
 
 # =================================================================================================
-# Shared helpers: panel parsing, href-to-source resolution, the serve-like rebuild loop, tree
-# digests and loading the benchmark scripts. One copy each; test files import them with
+# Shared helpers: panel parsing, href-to-source resolution, the serve-like rebuild loop, `mkdocs
+# build` in a process of its own, content digests and loading the benchmark scripts. One copy
+# each; test files import them with
 # `from conftest import ...` (tests/ is on sys.path, as for `import browser`).
 # =================================================================================================
 
 import hashlib  # noqa: E402
 import importlib.util  # noqa: E402
+import os  # noqa: E402
 import types  # noqa: E402
 from typing import Mapping  # noqa: E402
 
@@ -352,14 +354,27 @@ class ServeLoop:
         self.stop()
 
 
-def tree_digest(root: Path) -> Dict[str, str]:
-    """The SHA-256 of every file under `root`, by its path relative to `root`: two trees are
-    byte-identical exactly when their digests are equal (and a failure names the files)."""
+def content_digest(root: Path) -> Dict[str, str]:
+    """The SHA-256 of every file under `root`, by its path relative to `root`: two trees hold
+    the same bytes exactly when their digests are equal (and a failure names the files). Bytes
+    only: unlike tests/command/conftest.py's `tree_digest`, file modes and folders are not
+    compared, and a symlink to a file counts as that file's bytes."""
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build` in a process of its own: another hash seed, so set and dict orders that
+    depend on it would show up as a difference."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
 
 
 def load_benchmark(name: str) -> types.ModuleType:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Dict, Set
+from typing import Dict, Set, Tuple
 
 import pytest
 import yaml
@@ -36,27 +36,20 @@ LOCAL_GRAPH = """(async () => {
 })()"""
 
 
-def around(site: Path) -> Dict[str, Set[str]]:
-    """Each page's URL -> the URLs of the pages linking to it or linked from it (the export's
-    edges, every content link)."""
+def export_links(site: Path) -> Tuple[Dict[str, Set[str]], Dict[str, Set[str]]]:
+    """From the export's edges (every content link), each page's URL -> the URLs of the pages
+    linking to it or linked from it; and each page's URL -> the URLs of the pages it links to."""
     data = json.loads((site / "links.json").read_text(encoding="utf-8"))
     url = {node["id"]: node["url"] for node in data["nodes"]}
-    found: Dict[str, Set[str]] = {u: set() for u in url.values()}
+    around: Dict[str, Set[str]] = {u: set() for u in url.values()}
+    outgoing: Dict[str, Set[str]] = {u: set() for u in url.values()}
     for edge in data["edges"]:
         if edge["from"] in url and edge["to"] in url and edge["from"] != edge["to"]:
-            found[url[edge["to"]]].add(url[edge["from"]])
-            found[url[edge["from"]]].add(url[edge["to"]])
-    return found
-
-
-def outgoing(site: Path) -> Dict[str, Set[str]]:
-    data = json.loads((site / "links.json").read_text(encoding="utf-8"))
-    url = {node["id"]: node["url"] for node in data["nodes"]}
-    found: Dict[str, Set[str]] = {u: set() for u in url.values()}
-    for edge in data["edges"]:
-        if edge["from"] in url and edge["to"] in url and edge["from"] != edge["to"]:
-            found[url[edge["from"]]].add(url[edge["to"]])
-    return found
+            source, target = url[edge["from"]], url[edge["to"]]
+            around[target].add(source)
+            around[source].add(target)
+            outgoing[source].add(target)
+    return around, outgoing
 
 
 def open_node(chromium: cdp.Chromium, title: str) -> None:
@@ -74,7 +67,7 @@ def open_node(chromium: cdp.Chromium, title: str) -> None:
 @pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
 def test_example_site_graphs_over_http(tmp_path, theme):
     site = browser.build_example(theme, tmp_path)
-    neighbours, linked = around(site), outgoing(site)
+    neighbours, linked = export_links(site)
     with browser.serve(site) as base, cdp.Chromium(window="1200,900") as chromium:
         drawn = 0
         for page in sorted(neighbours):
@@ -114,7 +107,7 @@ def test_example_site_graph_from_file(tmp_path):
     with cdp.Chromium(window="1200,900") as chromium:
         chromium.open((site / "graph.html").as_uri())
         chromium.wait_for(SETTLED)
-        assert chromium.evaluate("document.body.dataset.nodes") == str(len(around(site)))
+        assert chromium.evaluate("document.body.dataset.nodes") == str(len(export_links(site)[0]))
         assert chromium.problems() == []
         open_node(chromium, "How it works")
         assert chromium.evaluate("location.href") == (site / "reference" / "how-it-works.html").as_uri()

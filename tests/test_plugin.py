@@ -8,7 +8,7 @@ import logging
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import ServeLoop, tree_digest
+from conftest import ServeLoop, content_digest
 
 WIKI = {
     "index.md": "# Home\n\n[Alpha](alpha.md) [Beta](beta.md)\n",
@@ -284,9 +284,9 @@ def test_never_writes_into_docs_and_builds_are_byte_identical(make_site, directo
     docs = dict(WIKI)
     docs["weird.md"] = "# W\n\n<a href='http://['>x</a> <a href=\"beta.md\">raw</a> [b](beta.md)\n"
     site = make_site(docs, nav=NAV, use_directory_urls=directory_urls)
-    before = tree_digest(site.root / "docs")
+    before = content_digest(site.root / "docs")
     site.build()
-    first = tree_digest(site.root / "site")
+    first = content_digest(site.root / "site")
     site.build()
-    assert tree_digest(site.root / "docs") == before
-    assert tree_digest(site.root / "site") == first
+    assert content_digest(site.root / "docs") == before
+    assert content_digest(site.root / "site") == first

@@ -1,5 +1,6 @@
-"""The shipped template writes every shape of panel completely, escaped, and well nested; a
-theme's own `backlinks/panel.html` takes its place."""
+"""The shipped template writes every shape of panel completely (the "Mentioned without a link"
+part included), escaped, and well nested, in every language; a theme's own `backlinks/panel.html`
+takes its place."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from html.parser import HTMLParser
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from mkdocs_backlinks.core.labels import panel_labels
-from mkdocs_backlinks.core.panel import Occurrence, PanelEntry, make_panel
+from mkdocs_backlinks.core.labels import TRANSLATIONS, panel_labels
+from mkdocs_backlinks.core.panel import MentionEntry, Occurrence, PanelEntry, make_panel
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelWriter
 from mkdocs_backlinks.core.snippets import Snippet
 
@@ -42,24 +43,38 @@ SPOTS = [
     Occurrence("../p/", "", Snippet("same ", "words", " again"), 1995),
 ]
 CRUMBS = [(), ("Guide",), ("Guide", "Deep " + HOSTILE)]
+MENTION_SPOTS = [
+    None,
+    Occurrence("../m/#s", "Section " + HOSTILE, None, 2),
+    Occurrence("../m/", "", Snippet("before " + HOSTILE, "Link graph", " after…")),
+    Occurrence("../m/#t", "Install", Snippet("", "LINK GRAPH", "")),
+]
+
+
+def mention(n: int) -> MentionEntry:
+    return MentionEntry(
+        f"Mentioning {n} {HOSTILE if n % 2 else ''}", f"../m{n}/?a=1&b='2'", f"m{n}.md", 1 + n % 2, MENTION_SPOTS[n % 4]
+    )
 
 
 def panels():
     """Panels of every shape: empty, short, long (hidden entries), grouped or not; entries with
     and without occurrences, merged occurrences, and links beyond `max_occurrences` (also on an
-    entry with no occurrence left, past the panel's bound)."""
+    entry with no occurrence left, past the panel's bound); and with no, one or four mentions
+    (`mentions_in_panel`: with and without a section or snippet), on every number of entries."""
     entries = [
         entry(n, count=1 + n % 3, crumbs=CRUMBS[n % 3], occurrences=tuple(SPOTS[: n % 7]), more_links=(n % 4) * 997)
         for n in range(14)
     ]
     assert any(e.more_links and not e.occurrences for e in entries)
-    for count, max_entries, grouped in itertools.product([0, 1, 3, 14], [0, 2, 10], [False, True]):
-        yield make_panel(entries[:count], max_entries, grouped)
+    shapes = itertools.product([0, 1, 3, 14], [0, 2, 10], [False, True])
+    for i, (count, max_entries, grouped) in enumerate(shapes):
+        panel = make_panel(entries[:count], max_entries, grouped)
+        panel.mentions = [mention(n) for n in range([0, 1, 4][i % 3])]
+        yield panel
 
 
-LABELS = [
-    panel_labels({}, "en"),
-    panel_labels({}, "ja"),
+LABELS = [panel_labels({}, language) for language in TRANSLATIONS] + [
     {
         **panel_labels({}, "de"),
         "title": HOSTILE,
@@ -67,6 +82,7 @@ LABELS = [
         "count": HOSTILE,
         "empty": HOSTILE,
         "more_links": "{count} & <i>more</i>",
+        "mentions": HOSTILE,
     },
 ]
 
@@ -102,16 +118,22 @@ def texts(pattern: str, markup: str):
             for found in re.findall(pattern, markup)]  # fmt: skip
 
 
-@pytest.mark.parametrize("labels", LABELS, ids=["en", "ja", "hostile"])
+@pytest.mark.parametrize("labels", LABELS, ids=[*TRANSLATIONS, "hostile"])
 def test_the_shipped_template_writes_every_part_of_every_panel(labels):
+    assert labels["mentions"] and labels["mentions"] != "{mentions}"
     write = shipped_writer(labels)
-    checked = 0
+    checked = with_mentions = 0
     for panel in panels():
-        markup = write(panel, None)
+        whole = write(panel, None)
         nesting = Nesting()
-        nesting.feed(markup)
+        nesting.feed(whole)
         nesting.close()
         assert nesting.open == [] and "img" not in nesting.tags and "b" not in nesting.tags and "i" not in nesting.tags
+        assert "<img" not in whole and "onerror=alert(1)>" not in whole
+        # The mentions part comes last, after the entries (or the empty line), inside the panel.
+        assert ("backlinks__mentions" in whole) is bool(panel.mentions)
+        at = whole.find('<details class="backlinks__mentions">')
+        markup, part = (whole[:at], whole[at:]) if panel.mentions else (whole, "")
         assert texts(r'<h2 class="backlinks__title" id="backlinks-title">(.*?)</h2>', markup) == [labels["title"]]
 
         groups = panel.shown + panel.hidden
@@ -148,7 +170,23 @@ def test_the_shipped_template_writes_every_part_of_every_panel(labels):
         empty = texts(r'<p class="backlinks__empty">(.*?)</p>', markup)
         assert empty == ([] if panel else [labels["empty"]])
         checked += 1
-    assert checked == 24
+
+        if not panel.mentions:
+            continue
+        assert part.endswith("</details>\n</aside>")
+        assert texts(r"<summary>(.*?)</summary>", part) == [labels["mentions"]]
+        assert part.count('class="backlinks__mention"') == len(panel.mentions)
+        assert texts(r'<a class="backlinks__mention-link" href="([^"]*)">(.*?)</a>', part) == [
+            (m.url, m.title) for m in panel.mentions
+        ]
+        spots = [m.occurrence for m in panel.mentions if m.occurrence is not None]
+        assert texts(r'<a class="backlinks__jump" href="([^"]*)">', part) == [spot.url for spot in spots]
+        assert texts(r'<span class="backlinks__section">(.*?)</span>', part) == [s.section for s in spots if s.section]
+        assert texts(r'<span class="backlinks__snippet">(.*?)<mark>(.*?)</mark>(.*?)</span>', part) == [
+            tuple(s.snippet) for s in spots if s.snippet
+        ]
+        with_mentions += 1
+    assert checked == 24 and with_mentions == 16
 
 
 def test_a_template_in_a_folder_before_the_shipped_one_takes_its_place(tmp_path):

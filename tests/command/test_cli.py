@@ -134,10 +134,13 @@ def test_mkdocs2_site_with_an_options_file(mkdocs2, tmp_path):
     # 2.0's navigation (the homepage, then by path).
     assert [(entry.title, reached(site, page, entry.href), entry.crumbs) for entry in panel] == [
         ("mkdocs-backlinks-plugin", "index.html", ""),
+        ("Seeing the link graph", "guide/link-graph/index.html", ""),
         ("Link health", "guide/link-health/index.html", ""),
+        ("Missing links", "guide/missing-links/index.html", ""),
         ("Orphaned pages", "guide/orphans/index.html", ""),
         ("The panel", "guide/panel/index.html", ""),
         ("Link forms", "reference/link-forms/index.html", ""),
+        ("Zensical and MkDocs 2.0", "reference/other-generators/index.html", ""),
     ]
     assert "orphan" not in result.stderr.lower()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin
 
+from conftest import find_panel, source_of_href
 from mkdocs_backlinks.command.cli import main
 
 from .conftest import run, write_docs
@@ -16,6 +16,8 @@ DOCS = {
     "guide.md": "# The guide\n\nBack [home](index.md), on to [more](more.md).\n",
     "more.md": "# More\n\nNothing links on.\n",
 }
+PAGES = {"": "index.md", "guide/": "guide.md", "more/": "more.md"}
+"""Where Zensical publishes each page (decoded site URL -> source)."""
 NODE = re.compile(r'<a class="backlinks__graph-node[^"]*" href="([^"]*)"')
 
 
@@ -36,13 +38,13 @@ def test_command_draws_the_local_graph_on_a_zensical_site(tmp_path, zensical, mo
     assert not (site / "graph.html").exists()
     assert "backlinks__graph" not in (site / "guide" / "index.html").read_text(encoding="utf-8")
     assert main(["site", "-q"]) == 0
-    page = (site / "guide" / "index.html").read_text(encoding="utf-8")
-    panel = re.search(r'<aside class="backlinks".*?</aside>', page, re.S).group(0)
+    panel = find_panel((site / "guide" / "index.html").read_text(encoding="utf-8"), "guide/index.html")
+    assert panel is not None
     svg = re.search(r'<svg class="backlinks__graph".*?</svg>', panel, re.S).group(0)
     # Home links here and is linked from here; More is linked from here; each href is a built page.
-    reached = sorted(unquote(urljoin("http://h/guide/", href))[len("http://h/") :] for href in NODE.findall(svg))
-    assert reached == ["", "more/"]
-    assert all((site / path / "index.html").is_file() for path in reached)
+    assert all((site / url / "index.html").is_file() for url in PAGES)
+    reached = sorted(source_of_href(href, "guide/", PAGES, directory_urls=True) for href in NODE.findall(svg))
+    assert reached == ["index.md", "more.md"]
     assert (site / "graph.html").is_file() and (site / "backlinks-site-graph.js").is_file()
     # A second run changes nothing: the graph page is not read as a page, panels are replaced.
     before = {p: p.read_bytes() for p in site.rglob("*.html")}
