@@ -97,6 +97,10 @@ class Sources:
         absolute = self.files.get(page)
         return self._read(absolute) if absolute else None
 
+    def file_text(self, path: str) -> Optional[str]:
+        """A file's text by its path relative to `root` (as findings name it), or None."""
+        return self._read(os.path.normpath(os.path.join(self.root, *path.split("/"))))
+
     def _read(self, absolute: str) -> Optional[str]:
         if absolute not in self._texts:
             try:
