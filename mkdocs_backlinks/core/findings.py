@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 from urllib.parse import urlsplit
 
 from mkdocs_backlinks.core.broken_links import BrokenTarget
@@ -83,11 +83,15 @@ class Sources:
     snippets_dirs: Sequence[str] = ()
     """The folders pymdownx.snippets looks for included files in (its `base_path`)."""
     _texts: Dict[str, Optional[str]] = field(default_factory=dict)
+    _paths: Dict[str, str] = field(default_factory=dict)
 
     def path(self, page: str) -> str:
         """The page's source relative to `root` ("" without a source)."""
-        absolute = self.files.get(page)
-        return self.relative(absolute) if absolute else ""
+        path = self._paths.get(page)
+        if path is None:
+            absolute = self.files.get(page)
+            path = self._paths[page] = self.relative(absolute) if absolute else ""
+        return path
 
     def relative(self, absolute: str) -> str:
         return os.path.relpath(absolute, self.root).replace(os.sep, "/")
@@ -197,49 +201,58 @@ def _broken_findings(result: CheckResult, site: LinkedSite, sources: Sources, di
     for link in site.graph.unresolved:
         words.setdefault((link.source, link.href), []).append(link.text)
     what = {"missing": "missing", "excluded": "not in the built site", "invalid": "not a valid URL"}
+    # Page by page, so that each page's Markdown is read into links once.
+    work = sorted(
+        (
+            (source.page, index, item, source)
+            for index, item in enumerate(result.findings)
+            if isinstance(item, BrokenTarget)
+            for source in item.sources
+        ),
+        key=lambda job: (job[0], job[1]),
+    )
     found: List[Finding] = []
-    for item in result.findings:
-        if not isinstance(item, BrokenTarget):
-            continue
+    for page, _, item, source in work:
         fixable = item.kind == "missing" and item.suggestion not in ("", item.target) and item.suggestion in site.infos
         advice = ""
         if item.suggestion == item.target:
             advice = "; a browser cannot follow a link to a source file: use a Markdown link"
         elif item.suggestion:
             advice = f"; did you mean '{item.suggestion}'?"
-        for source in item.sources:
-            page = source.page
-            message = f"broken link '{source.href}' to {item.target} ({what.get(item.kind, item.kind)}){advice}"
-            base = Finding(result.name, result.level, message, page, sources.path(page))
-            text = sources.text(page)
-            info = site.infos.get(page)
-            texts = words.get((page, source.href), [""] * source.count)
-            if text is None or info is None or len(texts) != source.count:
-                found.append(_counted(base, source.count))
-                continue
-            places = locate_links(
-                text,
-                source.href,
-                texts,
-                page_src=page,
-                page_url=info.url,
-                directory_urls=directory_urls,
-                include=sources.include,
-            )
-            if any(place is None for place in places):
-                found.append(_counted(base, source.count))
-                continue
-            for place in places:
-                assert place is not None
-                file = sources.path(page) if not place.file else place.file
-                finding = _at(base, place, file)
-                if fixable and not place.file and place.edit_start >= 0:
-                    old = text[place.edit_start : place.edit_end]
-                    new = _new_href(place, old, page, item.suggestion, site)
-                    if new is not None:
-                        finding = _with_edit(finding, _edit(place, text, file, new))
-                if finding not in found:  # a reference definition used twice is one place
-                    found.append(finding)
+        message = f"broken link '{source.href}' to {item.target} ({what.get(item.kind, item.kind)}){advice}"
+        path = sources.path(page)
+        base = Finding(result.name, result.level, message, page, path)
+        text = sources.text(page)
+        info = site.infos.get(page)
+        texts = words.get((page, source.href), [""] * source.count)
+        if text is None or info is None or len(texts) != source.count:
+            found.append(_counted(base, source.count))
+            continue
+        places = locate_links(
+            text,
+            source.href,
+            texts,
+            page_src=page,
+            page_url=info.url,
+            directory_urls=directory_urls,
+            include=sources.include,
+        )
+        if any(place is None for place in places):
+            found.append(_counted(base, source.count))
+            continue
+        seen: Set[Finding] = set()
+        for place in places:
+            assert place is not None
+            file = place.file or path
+            finding = _at(base, place, file)
+            if fixable and not place.file and place.edit_start >= 0:
+                old = text[place.edit_start : place.edit_end]
+                new = _new_href(place, old, page, item.suggestion, site)
+                if new is not None:
+                    finding = _with_edit(finding, _edit(place, text, file, new))
+            if finding not in seen:  # a reference definition used twice is one place
+                seen.add(finding)
+                found.append(finding)
     return found
 
 

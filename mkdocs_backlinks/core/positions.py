@@ -16,6 +16,7 @@ front matter are no places. Pure functions over text: no MkDocs, no files.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -74,21 +75,35 @@ _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _blank(text: str, start: int, end: int, out: List[str]) -> None:
-    for index in range(start, end):
-        if out[index] != "\n" and out[index] != "\r":
-            out[index] = " "
+_NOT_LINE_END = re.compile(r"[^\r\n]")
+
+
+def _blanked(text: str, spans: Sequence[Tuple[int, int]]) -> str:
+    """`text` with every character of `spans` (sorted by start) but line ends made a space."""
+    if not spans:
+        return text
+    pieces = []
+    at = 0
+    for start, end in spans:
+        start = max(start, at)  # spans that overlap (a link inside raw HTML) blank their union
+        if end <= start:
+            continue
+        pieces.append(text[at:start])
+        pieces.append(_NOT_LINE_END.sub(" ", text[start:end]))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def masked(markdown: str) -> str:
     """`markdown` with front matter, fenced code, code spans and HTML comments blanked out
     (line ends kept, so offsets, lines and columns stay as they were)."""
-    out = list(markdown)
+    spans: List[Tuple[int, int]] = []
     found = _FRONT_MATTER.match(markdown)
     if found:
-        _blank(markdown, 0, found.end(), out)
+        spans.append((0, found.end()))
     position = found.end() if found else 0
-    while True:
+    while "```" in markdown or "~~~" in markdown:
         fence = _FENCE.search(markdown, position)
         if fence is None:
             break
@@ -99,15 +114,15 @@ def masked(markdown: str) -> str:
         after = len(markdown) if line_end == -1 else line_end + 1
         close = closing.search(markdown, after)
         end = len(markdown) if close is None else close.end()
-        _blank(markdown, fence.start(), end, out)
+        spans.append((fence.start(), end))
         position = end
-    text = "".join(out)
-    for pattern in (_COMMENT, _CODE_SPAN):
-        for found_here in pattern.finditer(text):
-            if "\n\n" in found_here.group(0) or "\n\r\n" in found_here.group(0):
-                continue  # a code span never crosses a paragraph break
-            _blank(text, found_here.start(), found_here.end(), out)
-        text = "".join(out)
+    text = _blanked(markdown, spans)
+    for pattern, needle in ((_COMMENT, "<!--"), (_CODE_SPAN, "`")):
+        if needle not in text:
+            continue
+        # A code span never crosses a paragraph break.
+        spans = [m.span() for m in pattern.finditer(text) if "\n\n" not in m.group(0) and "\n\r\n" not in m.group(0)]
+        text = _blanked(text, spans)
     return text
 
 
@@ -257,30 +272,49 @@ def _resolved(path: str, folder: str) -> str:
     return "" if joined in (".", "") else joined
 
 
+@functools.lru_cache(maxsize=4096)
+def _written_target(written: str, page_src: str, page_url: str, directory_urls: bool) -> Optional[Tuple[str, str, str]]:
+    """The site path, query and fragment a relative href written in the source of `page_src`
+    reaches once MkDocs has made it a URL (a path to a Markdown file becomes the URL it is
+    published at); None for any other href."""
+    try:
+        parts = urlsplit(written)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc or written.startswith(("/", "#")):
+        return None
+    target = _resolved(unquote(parts.path), posixpath.dirname(page_src))
+    if parts.path and target.startswith(".."):
+        return None
+    if target.endswith((".md", ".markdown")):
+        target = source_url(target, directory_urls)
+    elif not parts.path:
+        target = page_url
+    return _site_path(target), parts.query, unquote(parts.fragment)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rendered_target(rendered: str, page_url: str) -> Optional[Tuple[str, str, str]]:
+    """The site path, query and fragment a relative href on the page at `page_url` reaches."""
+    try:
+        parts = urlsplit(rendered)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc:
+        return None
+    page_folder = page_url[: page_url.rfind("/") + 1] if page_url not in (".", "./") else ""
+    reached = _resolved(unquote(parts.path), page_folder.rstrip("/")) if parts.path else page_url
+    return _site_path(reached), parts.query, unquote(parts.fragment)
+
+
 def same_href(written: str, rendered: str, page_src: str, page_url: str, directory_urls: bool) -> bool:
     """Whether a link written `written` in the source of page `page_src` (published at
     `page_url`) is rendered with the href `rendered`: the same, or the same target once MkDocs
     has turned a path to a source file into the URL it is published at."""
-    if unquote(written) == unquote(rendered):
+    if written == rendered or unquote(written) == unquote(rendered):
         return True
-    try:
-        w, r = urlsplit(written), urlsplit(rendered)
-    except ValueError:
-        return False
-    if w.scheme or w.netloc or r.scheme or r.netloc or written.startswith(("/", "#")):
-        return False
-    if unquote(w.fragment) != unquote(r.fragment) or w.query != r.query:
-        return False
-    target = _resolved(unquote(w.path), posixpath.dirname(page_src))
-    if w.path and target.startswith(".."):
-        return False
-    if target.endswith((".md", ".markdown")):
-        target = source_url(target, directory_urls)
-    elif not w.path:
-        target = page_url
-    page_folder = page_url[: page_url.rfind("/") + 1] if page_url not in (".", "./") else ""
-    reached = _resolved(unquote(r.path), page_folder.rstrip("/")) if r.path else page_url
-    return _site_path(target) == _site_path(reached)
+    target = _written_target(written, page_src, page_url, directory_urls)
+    return target is not None and target == _rendered_target(rendered, page_url)
 
 
 def _stem_key(path: str) -> str:
@@ -317,6 +351,9 @@ class _Occurrence(NamedTuple):
     text: str
 
 
+# A page's links are looked up once per broken href it has (`findings.py` asks page by page):
+# its Markdown is read into links once.
+@functools.lru_cache(maxsize=4)
 def _occurrences(markdown: str, file: str, include: Optional[Include], depth: int = 0) -> List[_Occurrence]:
     found = [_Occurrence((link.start,), link, file, markdown) for link in written_links(markdown)]
     if include is not None and depth < 3 and "8<" in markdown:
@@ -390,13 +427,10 @@ def _prose_of(markdown: str) -> str:
     """`masked(markdown)` with links, headings, admonition titles, definitions and tags blanked
     out too: what is left is where an unlinked mention can be written."""
     text = masked(markdown)
-    out = list(text)
-    for link in written_links(markdown):
-        _blank(text, link.start, link.end, out)
+    text = _blanked(text, [(link.start, link.end) for link in written_links(markdown)])
     for pattern in (_DEFINITION, _NOT_PROSE, _SNIPPET):
-        for found in pattern.finditer(text):
-            _blank(text, found.start(), found.end(), out)
-    return "".join(out)
+        text = _blanked(text, [found.span() for found in pattern.finditer(text)])
+    return text
 
 
 def locate_mention(markdown: str, words: str, count: int) -> Optional[Place]:
