@@ -21,13 +21,12 @@ from typing import Dict, Optional, Sequence, Tuple
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site
+from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site, shown_title
 from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, find_config, read_config
 from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
-from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
@@ -113,21 +112,17 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
     """Each built page as the core sees it. Titles as MkDocs gives them: the nav's, else the
     front matter's, else the page's own heading."""
     nav_titles = config_nav_titles(config.nav)
-    infos = {}
-    for page in pages:
-        meta = page.meta
-        # A nav title is HTML (as MkDocs reads it), a front matter title plain text.
-        nav_title = html_to_text(nav_titles.get(page.src_uri, ""))
-        title = nav_title or (str(meta["title"]) if meta.get("title") else "") or page.title
-        infos[page.src_uri] = page_info(
+    return {
+        page.src_uri: page_info(
             page.src_uri,
             page.url,
-            " ".join(title.split()),
-            meta,
+            shown_title(page, nav_titles),
+            page.meta,
             nav_position=page.nav_position,
             crumbs=page.crumbs,
         )
-    return infos
+        for page in pages
+    }
 
 
 def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConfig) -> LinkedSite:
