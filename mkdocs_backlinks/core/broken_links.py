@@ -8,7 +8,7 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Mapping, Optional, Set, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 from urllib.parse import unquote, urlsplit
 
 from mkdocs_backlinks.core.graph import LinkGraph, UnresolvedLink
@@ -85,17 +85,29 @@ def find_broken_links(
             continue
         sources = grouped.setdefault((target, link.kind), {})
         sources[(link.source, link.href)] = sources.get((link.source, link.href), 0) + 1
-    suggester = Suggester(infos) if suggest and grouped else None
+    suggester = Suggester(infos, graph.contents) if suggest and grouped else None
+
+    def suggestion(target: str, kind: str, sources: Mapping[Tuple[str, str], int]) -> str:
+        if suggester is None or kind == "invalid":
+            return ""
+        fragments = sorted({_fragment(href) for _page, href in sources} - {""})
+        return suggester.suggest(target, fragments, sorted({page for page, _href in sources}))
+
     found = [
         BrokenTarget(
             target,
             kind,
             tuple(BrokenSource(page, href, n) for (page, href), n in sorted(sources.items())),
-            suggester.suggest(target) if suggester and kind != "invalid" else "",
+            suggestion(target, kind, sources),
         )
         for (target, kind), sources in grouped.items()
     ]
     return sorted(found, key=lambda b: (-b.count, b.target, b.kind))
+
+
+def _fragment(href: str) -> str:
+    """The decoded `#fragment` of an href ("" without one)."""
+    return unquote(href.partition("#")[2])
 
 
 _SEPARATORS = re.compile(r"[\s_\-.%]+")
@@ -122,17 +134,58 @@ def _deletions(word: str) -> Set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-class Suggester:
-    """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages:
-    the same path after normalizing case, separators and extensions; else a page of the same
-    folder within one typo of the name; else a page anywhere with that name or that title."""
+def _shared_suffix(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many path segments `a` and `b` share at their ends."""
+    n = 0
+    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
-    def __init__(self, infos: Mapping[str, PageInfo]) -> None:
+
+def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many path segments `a` and `b` share at their starts."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _has_id(html: str, fragment: str) -> bool:
+    """Whether the page's HTML has an element with the `id` `fragment` (quoted as any theme or
+    Markdown extension writes it)."""
+    for written in (f'id="{fragment}"', f"id='{fragment}'"):
+        if written in html:
+            return True
+    at = html.find(f"id={fragment}")
+    while at >= 0:
+        end = at + len("id=") + len(fragment)
+        if end == len(html) or html[end] in " \t\n\r/>":
+            return True
+        at = html.find(f"id={fragment}", at + 1)
+    return False
+
+
+class Suggester:
+    """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages.
+
+    The same path after normalizing case, separators and extensions wins outright. Otherwise the
+    candidates are the pages anywhere with the link's file name (or whose title it is), else the
+    pages of the same folder within one typo of the name: a one-letter neighbour (`fares-v1`
+    for `fares-v2`) never beats an exact name elsewhere. Candidates are ranked by how many of the
+    links' `#fragments` are ids on the page, then by how many folders at the end of the path
+    they share with the link's target (`config/build.md` for `latest/config/build/`), then by
+    how deep a folder they share with the linking pages, then a name before a title and the
+    closer spelling, then by path."""
+
+    def __init__(self, infos: Mapping[str, PageInfo], contents: Optional[Mapping[str, str]] = None) -> None:
+        self.contents: Mapping[str, str] = contents or {}
         self.by_stem: Dict[str, str] = {}
         self.by_loose: Dict[str, str] = {}
-        self.by_name: Dict[str, str] = {}
-        self.by_title: Dict[str, str] = {}
+        self.by_name: Dict[str, List[str]] = {}
+        self.by_title: Dict[str, List[str]] = {}
         self.folders: Dict[str, Dict[str, str]] = {}
+        self.stems: Dict[str, List[List[str]]] = {}
+        """Each page's stems (of its source and of its URL), as loose path segments."""
         self._typos: Dict[str, Dict[str, List[str]]] = {}
         for src in built_pages(infos):
             info = infos[src]
@@ -141,13 +194,17 @@ class Suggester:
                 self.by_loose.setdefault(_loose(stem), src)
                 folder, _, name = stem.rpartition("/")
                 self.folders.setdefault(folder, {}).setdefault(_loose(name), src)
-                self.by_name.setdefault(_loose(name), src)
-            self.by_title.setdefault(_loose(info.title), src)
+                names = self.by_name.setdefault(_loose(name), [])
+                if src not in names:
+                    names.append(src)
+                self.stems.setdefault(src, []).append([_loose(part) for part in stem.split("/")])
+            self.by_title.setdefault(_loose(info.title), []).append(src)
 
-    def _within_one_typo(self, folder: str, name: str) -> str:
+    def _within_one_typo(self, folder: str, name: str) -> List[Tuple[float, str]]:
+        """The pages of `folder` within one typo of `name`, with how alike the names are."""
         siblings = self.folders.get(folder)
         if not siblings:
-            return ""
+            return []
         index = self._typos.get(folder)
         if index is None:  # built once per folder, only for folders with broken links
             index = self._typos[folder] = {}
@@ -155,12 +212,11 @@ class Suggester:
                 for variant in _deletions(sibling):
                     index.setdefault(variant, []).append(sibling)
         candidates = sorted({c for variant in _deletions(name) for c in index.get(variant, ())})
-        if not candidates:
-            return ""
-        best = max(candidates, key=lambda c: (difflib.SequenceMatcher(None, name, c).ratio(), [-ord(ch) for ch in c]))
-        return siblings[best]
+        return [(difflib.SequenceMatcher(None, name, c).ratio(), siblings[c]) for c in candidates]
 
-    def suggest(self, target: str) -> str:
+    def suggest(self, target: str, fragments: Sequence[str] = (), linking: Sequence[str] = ()) -> str:
+        """The page `target` most likely meant ("" when none is close); `fragments` are the
+        links' `#fragments`, `linking` the pages holding them."""
         stem = _stem(target)
         if stem in self.by_stem:
             return self.by_stem[stem]
@@ -169,7 +225,26 @@ class Suggester:
             return self.by_loose[loose]
         folder, _, name = stem.rpartition("/")
         name = _loose(name)
-        return self._within_one_typo(folder, name) or self.by_name.get(name, "") or self.by_title.get(name, "")
+        # (page, its tier: a name before a title, the spelling's closeness for a typo)
+        candidates: Dict[str, float] = {src: 2.0 for src in self.by_name.get(name, ())}
+        for src in self.by_title.get(name, ()):
+            candidates.setdefault(src, 1.0)
+        if not candidates:
+            candidates = {src: ratio for ratio, src in self._within_one_typo(folder, name)}
+        if not candidates:
+            return ""
+        wanted = [_loose(part) for part in stem.split("/")]
+        linking_folders = [src.split("/")[:-1] for src in linking]
+
+        def rank(src: str) -> Tuple[int, int, int, float]:
+            content = self.contents.get(src, "")
+            ids = sum(1 for fragment in fragments if content and _has_id(content, fragment))
+            suffix = max(_shared_suffix(wanted, stem) for stem in self.stems.get(src, [[]]))
+            folder_parts = src.split("/")[:-1]
+            shared = max((_shared_prefix(folder_parts, f) for f in linking_folders), default=0)
+            return ids, suffix, shared, candidates[src]
+
+        return max(sorted(candidates), key=rank)  # a tie: the first in path order, as `max` keeps it
 
 
 def describe_broken(item: BrokenTarget, titles: Optional[Mapping[str, str]] = None) -> str:
