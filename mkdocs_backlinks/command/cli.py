@@ -27,6 +27,7 @@ from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
+from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
@@ -123,6 +124,13 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
         )
         for page in pages
     }
+
+
+def siblings_of(config: SiteConfig) -> SiblingBuilds:
+    """The builds published beside this one, from the config's `extra` and `mike` entry."""
+    mike = config.mike_plugin
+    canonical = mike.get("canonical_version") if mike else None
+    return sibling_builds(config.extra, config.site_url, mike is not None, [str(canonical)] if canonical else [])
 
 
 def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConfig) -> LinkedSite:
@@ -245,6 +253,7 @@ def run(args: argparse.Namespace, cwd: str) -> int:
         log=log,
         serving=False,
         write_files=not args.check,
+        siblings=siblings_of(config),
     )
     if failure:
         log.error(failure)

@@ -23,7 +23,7 @@ from mkdocs_backlinks.core.site import LinkedSite, guarded_reader, link_site, wi
 from mkdocs_backlinks.core.urls import SiteResolver
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
-from mkdocs_backlinks.plugin.pages import site_files, url_of_source
+from mkdocs_backlinks.plugin.pages import siblings_of, site_files, url_of_source
 from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
 
@@ -174,6 +174,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 use_directory_urls=config.use_directory_urls,
                 log=log,
                 serving=self._serving,
+                siblings=siblings_of(config),
             )
         if failure:
             raise PluginError(failure)

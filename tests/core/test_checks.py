@@ -157,7 +157,7 @@ def test_front_matter_naming_unknown_checks():
         "c.md": {"backlinks_exempt": True},
     }
     site = linked_site({"a.md": "", "b.md": "", "c.md": ""}, meta=meta)
-    known = "known: orphans, unreachable, dead_ends, broken_links, hubs, unlinked_mentions, all."
+    known = "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, all."
     assert front_matter_problems(site.infos) == [
         f"Page 'a.md': front matter 'backlinks_exempt' names unknown check(s) 'dead_end'; {known}",
         f"Page 'b.md': front matter 'backlinks_exempt' names unknown check(s) 'hub'; {known}",
@@ -214,3 +214,35 @@ def test_suggestion_ranking_table(directory_urls, target, fragments, linking, su
     site = linked_site(RANKED_SITE, directory_urls)
     suggester = Suggester(site.infos, site.graph.contents)
     assert suggester.suggest(target, fragments, linking) == suggestion
+
+
+# Sibling builds named by a config: (extra, site_url, mike plugin, link's site path, the build
+# it leads into or None).
+SIBLINGS = [
+    ({"alternate": [{"link": "/"}, {"link": "/es/"}]}, None, False, "es/guide/", ("language", "es", "guide/")),
+    ({"alternate": [{"link": "/"}, {"link": "/es/"}]}, None, False, "fr/guide/", None),
+    # A URL on the site's host, or a path under the site's mount path.
+    ({"alternate": [{"link": "https://example.org/docs/zh/"}]}, "https://example.org/docs/", False, "zh/", ("language", "zh", "")),
+    ({"alternate": [{"link": "https://other.org/zh/"}]}, "https://example.org/", False, "zh/", None),
+    ({"alternate": [{"link": "/docs/de/index.html"}]}, "https://example.org/docs/", False, "de/x/", ("language", "de", "x/")),
+    # Versions only with mike, as `extra.version.provider` or the plugin.
+    ({"version": {"provider": "mike"}}, None, False, "latest/config/", ("version", "latest", "config/")),
+    ({}, None, True, "1.2/config/", ("version", "1.2", "config/")),
+    ({}, None, True, "v2.0.x/", ("version", "v2.0.x", "")),
+    ({}, None, False, "latest/config/", None),
+    ({}, None, True, "guides/config/", None),  # not a version's name
+    ({"version": {"provider": "mike", "default": ["lts"]}}, None, False, "lts/a/", ("version", "lts", "a/")),
+    # A folder of this build's own pages is never another build.
+    ({"version": {"provider": "mike"}}, None, False, "dev/gone/", None),
+    ({"alternate": [{"link": "/dev/"}]}, None, False, "dev/gone/", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("extra, site_url, mike, path, expected", SIBLINGS)
+def test_sibling_build_table(extra, site_url, mike, path, expected):
+    from mkdocs_backlinks.core.broken_links import sibling_builds
+    from mkdocs_backlinks.core.graph import UnresolvedLink
+
+    site = linked_site({"index.md": "", "dev/notes.md": ""})
+    build = sibling_builds(extra, site_url, mike).of(site.infos)
+    assert build(UnresolvedLink("index.md", "/" + path, "missing", path)) == expected
