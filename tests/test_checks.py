@@ -225,5 +225,7 @@ def test_a_file_over_a_page_stops_the_build_before_any_page_is_written(make_site
     with pytest.raises(Abort):
         site.build()
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors == [f"option '{option}': 'a/index.html' is where page 'a.md' is published; choose another path"]
+    assert errors == [
+        f"backlinks: option '{option}': 'a/index.html' is where page 'a.md' is published; choose another path"
+    ]
     assert not list((site.root / "site").rglob("*.html"))

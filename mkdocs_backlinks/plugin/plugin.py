@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
+from mkdocs_backlinks.core.messages import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
@@ -86,7 +87,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             self._site = self._read_site(config, files)
         clash = written_over_a_page(self._site)
         if clash:
-            raise PluginError(clash)  # now, before MkDocs writes any page
+            raise PluginError(prefixed(clash))  # now, before MkDocs writes any page
         if self.config.stylesheet and self._site.any_panel():
             add_stylesheet(config, files)
         return env
@@ -177,7 +178,8 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
                 siblings=siblings_of(config),
             )
         if failure:
-            raise PluginError(failure)
+            # MkDocs logs the error's text as its own message: it says whose it is.
+            raise PluginError(prefixed(failure))
 
     def _render(self, page: Page, panel: Panel) -> str:
         assert self._write_panel is not None
