@@ -178,7 +178,8 @@ def source_map(sources: Iterable[str], use_directory_urls: bool) -> Dict[str, st
     return found
 
 
-def _markdown_sources(docs_dir: str) -> List[str]:
+def markdown_sources(docs_dir: str) -> List[str]:
+    """The Markdown files under `docs_dir` (relative, with `/`), in path order; hidden ones left out."""
     out = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -334,7 +335,7 @@ def read_built_site(
     problems: List[str] = []
 
     docs_dir = config.docs_dir if config.docs_dir and os.path.isdir(config.docs_dir) else None
-    sources = source_map(_markdown_sources(docs_dir), directory_urls) if docs_dir else {}
+    sources = source_map(markdown_sources(docs_dir), directory_urls) if docs_dir else {}
 
     files: List[SiteFile] = []
     pages: List[BuiltPage] = []

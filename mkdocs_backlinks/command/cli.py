@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site, shown_title
 from mkdocs_backlinks.command.config_file import CONFIG_NAMES, ConfigFileError, SiteConfig, find_config, read_config
-from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
+from mkdocs_backlinks.command.listings import find_listings, with_blog_names, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
@@ -282,6 +282,7 @@ def run(args: argparse.Namespace, cwd: str) -> int:
         built = read_built_site(site_dir, config, options.content_selector)
     except ValueError as error:
         raise UsageError(f"option 'content_selector': {error}") from None
+    built = with_blog_names(built, config)
     for problem in built.problems:
         log.warning(problem)
     if not built.pages:

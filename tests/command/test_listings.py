@@ -422,3 +422,38 @@ def test_same_panels_as_the_plugin(zensical, tmp_path, directory_urls, listings_
     assert any(entry.crumbs for panel in plugin.values() for entry in panel or [])
     for page in plugin:
         assert ours[page] == plugin[page], page
+
+
+SLUGGED_POST = """\
+---
+date: 2024-04-10
+slug: a-custom-slug
+categories:
+  - Topic 1
+---
+# Post *four*: its slug is set
+
+Post 4 links [the guide](../../guide.md).
+"""
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_posts_and_views_are_named_as_the_plugin_names_them(zensical, tmp_path, directory_urls):
+    """Zensical publishes posts at `blog/{date}/{slug}/` and views at `blog/archive/2024/`...:
+    the command names them as the plugin does (a post by its source, a view by the path
+    Material's blog gives it), so that the two exports join, node by node and edge by edge."""
+    roots = []
+    for name in ("mkdocs", "zensical"):
+        root = _write_site(tmp_path / name, directory_urls, "yml")
+        (root / "docs" / "blog" / "posts" / "post4.md").write_text(SLUGGED_POST, encoding="utf-8")
+        roots.append(root)
+    plugin_site = mkdocs16_build(roots[0], "--strict")
+    command_site = zensical_and_command(zensical, roots[1], "--strict")
+    plugin = json.loads((plugin_site / "links.json").read_text(encoding="utf-8"))
+    ours = json.loads((command_site / "links.json").read_text(encoding="utf-8"))
+    ids = sorted(node["id"] for node in plugin["nodes"])
+    assert {f"blog/posts/post{n}.md" for n in (1, 2, 3, 4)} <= set(ids)
+    assert {"blog/archive/2024.md", "blog/category/topic-1.md", "blog/page/2/index.md"} <= set(ids)
+    assert sorted(node["id"] for node in ours["nodes"]) == ids
+    assert ours["edges"] == plugin["edges"]
+    assert ours["checks"] == plugin["checks"]
