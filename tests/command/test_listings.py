@@ -457,3 +457,45 @@ def test_posts_and_views_are_named_as_the_plugin_names_them(zensical, tmp_path, 
     assert sorted(node["id"] for node in ours["nodes"]) == ids
     assert ours["edges"] == plugin["edges"]
     assert ours["checks"] == plugin["checks"]
+
+
+NOTES = """\
+# Release notes
+
+What changed in 2024: Topic 1 grew, and Topic 2 and Topic 3 were written about a lot in 2024.
+The blog's posts cover each topic; Topic 1 comes first. Back [home](index.md).
+The Frobnicator handbook says more.
+"""
+VIEW_STEMS = ("blog/archive/", "blog/category/", "blog/page/")
+
+
+@pytest.mark.parametrize("front_end", ["plugin", "command"])
+def test_blog_views_are_never_mentioned_nor_related(zensical, tmp_path, front_end):
+    """The archive ("2024") and the categories ("Topic 1"...) are views, not pages anyone
+    writes about: with mentions in the panel and related pages, no panel, no export entry and
+    no related page names them (the unlinked-mentions check left them out already)."""
+    root = _write_site(
+        tmp_path,
+        True,
+        "yml",
+        mentions_in_panel=True,
+        unlinked_mentions="info",
+        related_pages=3,
+        mentions_min_length=4,
+        mentions_max_share=1.0,
+    )
+    (root / "docs" / "notes.md").write_text(NOTES, encoding="utf-8")
+    (root / "docs" / "handbook.md").write_text("# Frobnicator handbook\n\n[Home](index.md)\n", encoding="utf-8")
+    index = root / "docs" / "index.md"
+    more = "\nSee the [notes](notes.md) and the [handbook](handbook.md).\n"
+    index.write_text(index.read_text(encoding="utf-8") + more, encoding="utf-8")
+    site = mkdocs16_build(root) if front_end == "plugin" else zensical_and_command(zensical, root)
+    graph = json.loads((site / "links.json").read_text(encoding="utf-8"))
+    views = {node["id"] for node in graph["nodes"] if any(node["url"].startswith(stem) for stem in VIEW_STEMS)}
+    assert len(views) >= 5  # the archive, its second page, three categories, the index's second page
+    # The site has unlinked mentions of pages, so the assertions below can fail.
+    assert [(m["from"], m["to"]) for m in graph["mentions"]] == [("notes.md", "handbook.md")]
+    assert not [m for m in graph["mentions"] if m["to"] in views or m["from"] in views]
+    assert not [r for r in graph["related"] if r["to"] in views or r["from"] in views]
+    shown = [page for page in site_pages(site) if 'class="backlinks__mentions"' in (site / page).read_text("utf-8")]
+    assert shown == ["handbook/index.html"]  # the one page mentioned; no view
