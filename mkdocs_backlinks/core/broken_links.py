@@ -87,7 +87,7 @@ def find_broken_links(
     beside this one; see `find_sibling_links`).
     """
     grouped: Dict[Tuple[str, str], Dict[Tuple[str, str], int]] = {}
-    into_siblings = siblings.of(infos) if siblings is not None else None
+    into_siblings = siblings.of(infos) if siblings is not None and siblings != NO_SIBLINGS else None
     for link in graph.unresolved:
         info = infos.get(link.source)
         if info is None or info.excluded:
@@ -361,6 +361,8 @@ def find_sibling_links(
     """Links from built pages into sibling builds (other languages or versions), grouped by
     target as broken links are, most linked first. A version link whose rest is no page of
     this build has that rest as its `missing_here`."""
+    if not siblings.languages and not siblings.versioned:
+        return []  # most sites: nothing published beside them
     into = siblings.of(infos)
     here = {key for info in infos.values() if not info.excluded for key in page_url_keys(info.url)}
     grouped: Dict[Tuple[str, str, str], Dict[Tuple[str, str], int]] = {}
