@@ -198,11 +198,13 @@ def _post_names(text: str, src: str) -> Tuple[Set[str], str]:
 
 
 def with_blog_names(built: BuiltSite, config: SiteConfig) -> BuiltSite:
-    """The built site with each blog post named by its Markdown source (where `docs_dir` holds
-    it) and each generated view by the source path Material's blog gives it, as the plugin
-    names them. A post that cannot be told apart from another (the same slug and title) keeps
-    its built path."""
+    """The built site with each blog post named by its Markdown source and each generated view
+    by the source path Material's blog gives it, as the plugin names them, when `docs_dir` holds
+    the sources (else it is returned as it is). A post that cannot be told apart from another
+    (the same slug and title) keeps its built path."""
     docs_dir = config.docs_dir if config.docs_dir and os.path.isdir(config.docs_dir) else None
+    if docs_dir is None:
+        return built  # without the sources every page keeps its built path, views included
     renamed: Dict[str, BuiltPage] = {}
     for blog in config.blog_plugins:
         if not is_enabled(blog):
@@ -228,9 +230,10 @@ def with_blog_names(built: BuiltSite, config: SiteConfig) -> BuiltSite:
                 continue
             unnamed.setdefault("/" + path.rpartition("/")[2], []).append(page)
             unnamed.setdefault("#" + page.title, []).append(page)
-        if not docs_dir or not unnamed:
+        if not unnamed:
             continue
         known = {page.src_uri for page in built.pages}
+        claims: Dict[str, List[Tuple[str, str]]] = {}  # built page -> (source, its text) claiming it
         for src in markdown_sources(docs_dir):
             if not layout.is_post(src) or src in known:
                 continue
@@ -239,21 +242,22 @@ def with_blog_names(built: BuiltSite, config: SiteConfig) -> BuiltSite:
             except OSError:
                 continue
             slugs, title = _post_names(text, src)
-            found = {page.site_path: page for slug in slugs for page in unnamed.get("/" + slug, ())}
+            found = {page.site_path for slug in slugs for page in unnamed.get("/" + slug, ())}
             if len(found) != 1 and title:
-                found = {page.site_path: page for page in unnamed.get("#" + title, ())}
-            if len(found) != 1:
-                continue
-            page = next(iter(found.values()))
-            if page.site_path in renamed:
-                continue
+                found = {page.site_path for page in unnamed.get("#" + title, ())}
+            if len(found) == 1:
+                claims.setdefault(found.pop(), []).append((src, text))
+        by_path = {page.site_path: page for page in built.pages}
+        for site_path, claimed in claims.items():
+            if len(claimed) != 1 or site_path in renamed:
+                continue  # two posts alike: neither is named
+            src, text = claimed[0]
             try:
                 meta = front_matter(text)
             except ValueError:
                 meta = {}
-            renamed[page.site_path] = replace(
-                page, src_uri=src, has_source=True, meta=meta, markdown=text if config.tags_plugins else ""
-            )
+            kept = text if config.tags_plugins else ""  # as read_built_site keeps sources
+            renamed[site_path] = replace(by_path[site_path], src_uri=src, has_source=True, meta=meta, markdown=kept)
     if not renamed:
         return built
     names = {page.src_uri: renamed[page.site_path].src_uri for page in built.pages if page.site_path in renamed}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -499,3 +500,102 @@ def test_blog_views_are_never_mentioned_nor_related(zensical, tmp_path, front_en
     assert not [r for r in graph["related"] if r["to"] in views or r["from"] in views]
     shown = [page for page in site_pages(site) if 'class="backlinks__mentions"' in (site / page).read_text("utf-8")]
     assert shown == ["handbook/index.html"]  # the one page mentioned; no view
+
+
+# Naming a built blog's pages as the plugin names them: (id, blog options, post sources, built
+# pages (site path, H1 title), expected names by site path).
+POST_SOURCE = "---\ndate: 2024-01-10\n{meta}---\n# {title}\n\nText.\n"
+NAMING = [
+    (
+        "slugified-title",
+        {},
+        {"blog/posts/first.md": ("", "Hello, World!")},
+        [("blog/2024/01/10/hello-world/index.html", "Hello, World!")],
+        {"blog/2024/01/10/hello-world/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "front-matter-slug",
+        {},
+        {"blog/posts/first.md": ("slug: custom\n", "Hello")},
+        [("blog/2024/01/10/custom/index.html", "Hello")],
+        {"blog/2024/01/10/custom/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "file-name",
+        {"post_url_format": "{file}"},
+        {"blog/posts/first.md": ("", "Hello")},
+        [("blog/first.html", "Something else")],
+        {"blog/first.html": "blog/posts/first.md"},
+    ),
+    (
+        "title-when-the-slug-differs",  # a generator slugifying otherwise (non-ASCII titles)
+        {},
+        {"blog/posts/first.md": ("", "Ça marche")},
+        [("blog/2024/01/10/ça-marche/index.html", "Ça marche")],
+        {"blog/2024/01/10/ça-marche/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "ambiguous-kept",
+        {},
+        {"blog/posts/a.md": ("", "Same"), "blog/posts/b.md": ("", "Same")},
+        [("blog/2024/01/10/same/index.html", "Same")],
+        {},
+    ),
+    (
+        "views",
+        {},
+        {},
+        [
+            ("blog/archive/2024/index.html", "2024"),
+            ("blog/archive/2024/page/2/index.html", "2024"),
+            ("blog/category/news/index.html", "News"),
+            ("blog/page/2/index.html", "Blog"),
+            ("blog/page/3.html", "Blog"),
+        ],
+        {
+            "blog/archive/2024/index.html": "blog/archive/2024.md",
+            "blog/archive/2024/page/2/index.html": "blog/archive/2024/page/2.md",
+            "blog/category/news/index.html": "blog/category/news.md",
+            "blog/page/2/index.html": "blog/page/2/index.md",
+            "blog/page/3.html": "blog/page/3/index.md",
+        },
+    ),
+    (
+        "root-blog",
+        {"blog_dir": "."},
+        {"posts/first.md": ("", "Hello")},
+        [("archive/2024/index.html", "2024"), ("2024/01/10/hello/index.html", "Hello")],
+        {"archive/2024/index.html": "archive/2024.md", "2024/01/10/hello/index.html": "posts/first.md"},
+    ),
+]
+
+
+@pytest.mark.parametrize("name, options, sources, built, expected", NAMING, ids=[c[0] for c in NAMING])
+def test_blog_pages_named_as_the_plugin_names_them(tmp_path, name, options, sources, built, expected):
+    from mkdocs_backlinks.command.built_site import BuiltSite
+    from mkdocs_backlinks.command.listings import with_blog_names
+    from mkdocs_backlinks.core.urls import SiteFile
+
+    for src, (meta, title) in sources.items():
+        path = tmp_path / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(POST_SOURCE.format(meta=meta, title=title), encoding="utf-8")
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    pages = [replace(_page(site_path), title=title) for site_path, title in built]
+    site = BuiltSite(pages, [SiteFile(p.src_uri, p.url, True) for p in pages], [], {"old/": pages[0].src_uri})
+    config = SiteConfig(
+        config_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), blog_plugins=[options]
+    )
+    named = with_blog_names(site, config)
+    assert {p.site_path: p.src_uri for p in named.pages} == {
+        p.site_path: expected.get(p.site_path, p.site_path) for p in pages
+    }
+    assert [f.src_uri for f in named.files] == [p.src_uri for p in named.pages]
+    assert named.redirects == {"old/": named.pages[0].src_uri}
+    for page in named.pages:
+        assert page.has_source == (page.src_uri in sources)
+        if page.has_source:
+            assert page.meta["date"]  # its front matter, read
+    # Without the sources at hand, nothing is renamed.
+    config.docs_dir = str(tmp_path / "nowhere")
+    assert with_blog_names(site, config) is site
