@@ -20,7 +20,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[test,demo,dist,lint]"
+	$(BIN)/python -m pip install -q -e ".[mkdocs,test,demo,dist,lint]"
 	touch $(STAMP)
 
 $(ZENSICAL):
