@@ -36,16 +36,17 @@ $(MKDOCS2):
 ## generators: the venvs with Zensical and the MkDocs 2.0 pre-release the command's tests build with
 generators: $(ZENSICAL) $(MKDOCS2)
 
-## demo: create .venv, install the plugin and build example_site/ with it
+## demo: create .venv, install the plugin and build the documentation (example_site/) with it
 demo: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs build --strict
 	@echo
-	@echo "Built the example site into example_site/site/."
-	@echo "Look at the 'Pages linking here' panel at the bottom of any page, e.g."
-	@echo "  example_site/site/guide/configuration/index.html"
-	@echo "or browse it with: make serve   (then open http://127.0.0.1:8000/)"
+	@echo "Built the documentation, with the plugin, into example_site/site/."
+	@echo "Open example_site/site/index.html and look at the 'Pages linking here' panel, with"
+	@echo "its local graph, at the bottom of any page (e.g. example_site/site/guide/panel/index.html);"
+	@echo "the whole site's graph is example_site/site/graph.html, the link report example_site/site/link-report.html."
+	@echo "Or browse it with: make serve   (then open http://127.0.0.1:8000/backlinks/)"
 
-## serve: browse the example site with live reload
+## serve: browse the documentation with live reload
 serve: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs serve
 
