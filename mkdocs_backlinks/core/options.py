@@ -11,8 +11,9 @@ Adding an option is one field of `BacklinksConfig` with its docstring under it, 
     sibling_links: bool = option(Flag(False))
     \"\"\"What it does, and its default.\"\"\"
 
-`Flag`, `Choice`, `Count`, `Share`, `Globs`, `Text` and `SitePath` are the kinds of value an
-option takes; a new kind is a small `Kind` subclass with a `read` method.
+`Flag`, `Choice`, `Count`, `Share`, `Globs`, `Strings`, `Text`, `SitePath`, `Url`, `Required`,
+`Record` and `Records` are the kinds of value an option takes; a new kind is a small `Kind`
+subclass with a `read` method.
 """
 
 from __future__ import annotations
@@ -66,7 +67,11 @@ class _Mistake(Exception):
 
 class Kind(Generic[T]):
     """How one option is read: its default, and `read`, which turns the value written into the
-    option's value or raises `_Mistake` with what is wrong. `null` gives the default."""
+    option's value or raises `_Mistake` with what is wrong. `null` gives the default, unless
+    the kind is `required`."""
+
+    required = False
+    """Whether the option must be written (the default is then never used)."""
 
     def __init__(self, default: T) -> None:
         self._default = default
@@ -201,6 +206,58 @@ class Globs(Kind[GlobList]):
             raise _Mistake(str(error)) from None
 
 
+class Strings(Kind[List[str]]):
+    """A list of strings (file names, patterns read by the option's own code)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    def default(self) -> List[str]:
+        return []
+
+    def read(self, value: object, warnings: List[str]) -> List[str]:
+        if not isinstance(value, list):
+            raise _Mistake(f"Expected a list of items, but a {type(value)} was given.")
+        for item in value:
+            if not isinstance(item, str):
+                raise _type_mistake(str, item)
+        return list(value)
+
+
+class Url(Kind[str]):
+    """An http(s) URL with a host, e.g. `https://example.org/docs/`; required."""
+
+    required = True
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def read(self, value: object, warnings: List[str]) -> str:
+        if not isinstance(value, str):
+            raise _type_mistake(str, value)
+        scheme, _, rest = value.partition("://")
+        if scheme.lower() not in ("http", "https") or not rest.split("/", 1)[0]:
+            raise _Mistake(f"Expected a URL like 'https://example.org/docs/', got {value!r}")
+        return value
+
+
+class Required(Kind[T]):
+    """`kind`, which must be given: neither left out nor `null`."""
+
+    required = True
+
+    def __init__(self, kind: Kind[Optional[T]]) -> None:
+        super().__init__(None)  # type: ignore[arg-type]  # never used: reading stops first
+        self.kind = kind
+
+    def load(self, value: object, warnings: List[str]) -> T:
+        if value is None:
+            raise _Mistake("Required configuration not provided.")
+        found = self.kind.read(value, warnings)
+        assert found is not None  # a kind reads a value given into a value
+        return found
+
+
 class Record(Kind[R]):
     """A mapping of options of its own (`labels:`), read into a record of `cls`."""
 
@@ -222,6 +279,30 @@ class Record(Kind[R]):
             raise _Mistake(f"Sub-option '{error.option}': {error.text}") from None
         warnings.extend(f"Sub-option '{name}': {text}" for name, text in found)
         return record
+
+
+class Records(Kind[List[R]]):
+    """A list of mappings of options of their own, each read into a record of `cls`."""
+
+    def __init__(self, cls: Type[R]) -> None:
+        super().__init__([])
+        self.record = Record(cls)
+
+    def default(self) -> List[R]:
+        return []
+
+    def read(self, value: object, warnings: List[str]) -> List[R]:
+        if not isinstance(value, list):
+            raise _Mistake(f"Expected a list of items, but a {type(value)} was given.")
+        records = []
+        for index, item in enumerate(value):
+            found: List[str] = []
+            try:
+                records.append(self.record.read(item, found))
+            except _Mistake as mistake:
+                raise _Mistake(f"Item {index + 1}: {mistake}") from None
+            warnings.extend(f"Item {index + 1}: {text}" for text in found)
+        return records
 
 
 def option(kind: Kind[T]) -> T:
@@ -501,6 +582,8 @@ def read_options(cls: Type[R], raw: Mapping[Any, object]) -> Tuple[R, Warnings]:
         try:
             if field.name in raw:
                 values[field.name] = kind.load(raw[field.name], found)
+            elif kind.required:
+                raise _Mistake("Required configuration not provided.")
         except _Mistake as mistake:
             raise OptionsError(field.name, str(mistake)) from None
         warnings.extend((field.name, text) for text in found)
