@@ -77,7 +77,9 @@ def test_the_documentation_builds_with_zensical_and_the_command(zensical, tmp_pa
     assert_every_page_has_its_panel_and_graph(site)
 
 
-@pytest.mark.parametrize("path", ["README.md", *[f"example_site/docs/{p}" for p in PAGES], "benchmarks/README.md"])
+@pytest.mark.parametrize(
+    "path", ["README.md", "CHANGELOG.md", *[f"example_site/docs/{p}" for p in PAGES], "benchmarks/README.md"]
+)
 def test_user_facing_text_speaks_of_the_software(path):
     """What users read says what the software does and measures: no planning words."""
     text = (EXAMPLE.parent / path).read_text(encoding="utf-8")
