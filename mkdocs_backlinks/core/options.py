@@ -29,6 +29,7 @@ __all__ = [
     "BacklinksConfig",
     "LabelsConfig",
     "OptionsError",
+    "OptionsRecord",
     "Warnings",
     "check_options",
     "load_options",
@@ -316,8 +317,25 @@ def option(kind: Kind[T]) -> T:
 # --- The records --------------------------------------------------------------------------------
 
 
+class OptionsRecord(Mapping[str, Any]):
+    """The base of the options records: each is also a read-only mapping of its options
+    (`options["orphans"]`, `labels.items()`, `site.get("url")`), as MkDocs' config objects
+    are, for code that reads them that way."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in option_names(type(self)):
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(option_names(type(self)))
+
+    def __len__(self) -> int:
+        return len(option_names(type(self)))
+
+
 @dataclasses.dataclass(frozen=True)
-class LabelsConfig(Mapping[str, Optional[str]]):
+class LabelsConfig(OptionsRecord):
     """The panel's words. Unset ones come in the theme's language (`theme.language`, else
     `theme.locale`), falling back to English. Read as a mapping of the words set."""
 
@@ -344,21 +362,9 @@ class LabelsConfig(Mapping[str, Optional[str]]):
     """The summary of the collapsed part listing the pages that name this one without linking
     to it (with `mentions_in_panel: true`). Default: `Mentioned without a link`."""
 
-    def __getitem__(self, key: str) -> Optional[str]:
-        if key not in option_names(LabelsConfig):
-            raise KeyError(key)
-        value: Optional[str] = getattr(self, key)
-        return value
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(option_names(LabelsConfig))
-
-    def __len__(self) -> int:
-        return len(option_names(LabelsConfig))
-
 
 @dataclasses.dataclass(frozen=True)
-class BacklinksConfig:
+class BacklinksConfig(OptionsRecord):
     """Options of the `backlinks` plugin."""
 
     enabled: bool = option(Flag(True))

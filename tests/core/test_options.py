@@ -17,6 +17,7 @@ from mkdocs_backlinks.core.options import (
     Flag,
     Globs,
     OptionsError,
+    OptionsRecord,
     Records,
     Required,
     Strings,
@@ -28,7 +29,7 @@ from mkdocs_backlinks.core.options import (
 
 
 @dataclasses.dataclass(frozen=True)
-class Site:
+class Site(OptionsRecord):
     graph_file: str = option(Required(Text()))
     url: str = option(Url())
 
@@ -123,3 +124,15 @@ def test_an_option_added_to_the_plugins_record_is_read_by_it():
 def test_the_options_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         BacklinksConfig().orphans = "error"  # type: ignore[misc]
+
+
+def test_a_record_is_also_a_mapping_of_its_options():
+    """As MkDocs' config objects were: `options["orphans"]`, `site.get("url")`, `dict(labels)`."""
+    options = BacklinksConfig()
+    assert options["orphans"] == options.orphans == "warn"
+    assert "orphans" in options and "orphan" not in options and options.get("orphan") is None
+    assert list(options) == [field.name for field in dataclasses.fields(BacklinksConfig)]
+    site = Site("links.json", "https://example.org/")
+    assert dict(site) == {"graph_file": "links.json", "url": "https://example.org/"}
+    with pytest.raises(KeyError):
+        site["nope"]
