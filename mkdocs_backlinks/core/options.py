@@ -60,7 +60,7 @@ class OptionsError(Exception):
 
 
 class _Mistake(Exception):
-    """A value a `Kind` cannot read; `load_options` adds the option's name."""
+    """A value a `Kind` cannot read; `read_options` adds the option's name."""
 
 
 # --- The kinds of value -----------------------------------------------------------------------
