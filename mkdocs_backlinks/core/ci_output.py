@@ -63,6 +63,8 @@ RULE_HELP = {
     "broken_links": "A link in page content that reaches no page of the built site. Fix the href "
     "(the finding says which page it likely meant), or exempt the page or the target with "
     "'broken_links_exempt'.",
+    "sibling_links": "A link into another build published beside this one (another language or "
+    "version of the site), which this build cannot check. Check it in that build.",
     "hubs": "A page linking to a large share of the site's pages (an index, a tag listing). Keep its "
     "links out of the panels with 'ignore_links_from'.",
     "unlinked_mentions": "A page's title or alias written in another page's prose without a link. "

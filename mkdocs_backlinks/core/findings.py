@@ -219,7 +219,11 @@ def _broken_findings(result: CheckResult, site: LinkedSite, sources: Sources, di
             advice = "; a browser cannot follow a link to a source file: use a Markdown link"
         elif item.suggestion:
             advice = f"; did you mean '{item.suggestion}'?"
-        message = f"broken link '{source.href}' to {item.target} ({what.get(item.kind, item.kind)}){advice}"
+        if item.kind in ("language", "version"):  # a link into a sibling build (`sibling_links`)
+            here = f"; this build has no page '{item.missing_here}'" if item.missing_here else ""
+            message = f"link '{source.href}' into another build of the site ({item.kind}: {item.target}){here}"
+        else:
+            message = f"broken link '{source.href}' to {item.target} ({what.get(item.kind, item.kind)}){advice}"
         path = sources.path(page)
         base = Finding(result.name, result.level, message, page, path)
         text = sources.text(page)
@@ -315,7 +319,7 @@ def collect_findings(
     for result in results:
         if result.level == "ignore" or not result.findings:
             continue
-        if result.name == "broken_links":
+        if all(isinstance(item, BrokenTarget) for item in result.findings):  # broken and sibling links
             these = _broken_findings(result, site, sources, directory_urls)
         elif result.name == "unlinked_mentions":
             these = _mention_findings(result, site, sources)

@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 
 from mkdocs_backlinks.core.ci_output import FindingsOutputs, findings_outputs, inside
 from mkdocs_backlinks.core.findings import Sources
+from mkdocs_backlinks.core.messages import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
 
 
@@ -28,7 +29,7 @@ def plugin_outputs(options: BacklinksConfig, config: MkDocsConfig) -> FindingsOu
             options.findings_file, options.findings_format, project_dir(config), config.docs_dir, os.environ
         )
     except ValueError as error:
-        raise PluginError(f"backlinks: option 'findings_file': {error}") from None
+        raise PluginError(prefixed(f"option 'findings_file': {error}")) from None
 
 
 def snippets_dirs(config: MkDocsConfig) -> List[str]:
