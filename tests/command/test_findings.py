@@ -21,7 +21,7 @@ import yaml
 
 from ci_sites import DOCS, EXPECTED, OPTIONS, SCHEMA, check_findings
 
-from .conftest import EXAMPLE, command, mkdocs16_build
+from .conftest import EXAMPLE, command, mkdocs16_build, run
 
 EXTENSIONS = ["admonition", "tables"]
 
@@ -58,6 +58,24 @@ def test_same_findings_and_lines_as_the_plugin(tmp_path: Path, directory_urls: b
     assert result.returncode == 0, result.stderr
     ours = records_of(root / "ours.jsonl")
     assert ours == plugin
+    check_findings(root, ours)
+
+
+def test_same_places_from_zensical_and_the_command(zensical, tmp_path: Path) -> None:
+    """Zensical renders a missing page's `.md` link as a URL (`gone/`), so the message names that
+    href; the places, the fixes and everything else are the plugin's."""
+    root = write_site(tmp_path)
+    mkdocs16_build(root)
+    plugin = records_of(root / "findings.jsonl")
+    run([zensical, "build"], root)
+    result = command("site", "--check", "--findings", "ours.jsonl", cwd=root)
+    assert result.returncode == 0, result.stderr
+    ours = records_of(root / "ours.jsonl")
+
+    def without_message(records: List[Dict]) -> List[Dict]:
+        return [{key: value for key, value in record.items() if key != "message"} for record in records]
+
+    assert without_message(ours) == without_message(plugin)
     check_findings(root, ours)
 
 
