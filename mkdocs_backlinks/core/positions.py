@@ -128,18 +128,20 @@ def masked(markdown: str) -> str:
 
 # --- The link forms -------------------------------------------------------------------------------
 
-_BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\](?:\([^()\s]*\))?)*)\]"
-_DESTINATION = r"(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
+_BRACKETED = r"(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\](?:\([^()\s]*\))?)*"
+_DESTINATION = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+"
 _TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
-_INLINE = re.compile(_BRACKETED + r"\(\s*" + _DESTINATION + _TITLE + r"\s*\)")
-_REFERENCE = re.compile(_BRACKETED + r"(?:[ \t]?\[((?:[^\[\]\\]|\\.)*)\])?")
+_ANY_LINK = re.compile(
+    r"\[\[(?P<wiki>[^\[\]|\n]+?)(?:\|(?P<wiki_words>[^\[\]\n]+?))?\]\]"  # [[Page]], [[Page|words]]
+    r"|\[(?P<words>" + _BRACKETED + r")\]\(\s*(?P<dest>" + _DESTINATION + ")" + _TITLE + r"\s*\)"  # [words](href)
+    r"|\[(?P<ref>" + _BRACKETED + r")\](?:[ \t]?\[(?P<label>(?:[^\[\]\\]|\\.)*)\])?"  # [words][id], [id]
+)
 _DEFINITION = re.compile(
     r"^[ \t]*(?:>[ \t]*)*\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*(<[^<>\n]*>|\S+)"
     r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""",
     re.M,
 )
 _HTML_A = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))[^>]*>(.*?)</a\s*>""", re.I | re.S)
-_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SNIPPET = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["']?)([^"'\s]+)\1[ \t]*$""", re.M)
 
@@ -160,14 +162,12 @@ def written_links(markdown: str) -> List[WrittenLink]:
     reference link's href is its definition's, and where that definition is written."""
     text = masked(markdown)
     links: List[WrittenLink] = []
-    taken: List[Tuple[int, int]] = []
     definitions: Dict[str, Tuple[str, int, int]] = {}
     for found in _DEFINITION.finditer(text):
         if found.group(1).startswith("^"):
             continue  # a footnote's definition
         key = _label(found.group(1))
         definitions.setdefault(key, (_unescaped(found.group(2)), found.start(2), found.end(2)))
-        taken.append((found.start(), found.end()))
     for found in _HTML_A.finditer(text):
         value_group = next(group for group in (1, 2, 3) if found.group(group) is not None)
         links.append(
@@ -181,56 +181,48 @@ def written_links(markdown: str) -> List[WrittenLink]:
                 found.end(value_group),
             )
         )
-    for found in _WIKILINK.finditer(text):
-        target, words = found.group(1).strip(), (found.group(2) or "").strip()
-        links.append(WrittenLink("wikilink", target, words or target, found.start(), found.end(), -1, -1))
-        taken.append((found.start(), found.end()))
     position = 0
-    inline, reference = _INLINE.search(text), _REFERENCE.search(text)
     while True:
-        # Each pattern is searched again only once the scan has passed its last match.
-        if inline is not None and inline.start() < position:
-            inline = _INLINE.search(text, position)
-        if reference is not None and reference.start() < position:
-            reference = _REFERENCE.search(text, position)
-        if inline is not None and (reference is None or inline.start() <= reference.start()):
-            found = inline
-        elif reference is not None:
-            found = reference
-        else:
+        link_match = _ANY_LINK.search(text, position)
+        if link_match is None:
             break
-        start = found.start()
-        escaped_or_image = start > 0 and text[start - 1] in "!\\"
-        if escaped_or_image or text.startswith("[[", start) or any(a <= start < b for a, b in taken):
+        start, end = link_match.span()
+        if start > 0 and text[start - 1] in "!\\":  # an image (or an embed), or an escaped bracket
             position = start + 1
             continue
-        if found is inline:
+        if link_match.group("wiki") is not None:
+            target, words = link_match.group("wiki").strip(), (link_match.group("wiki_words") or "").strip()
+            links.append(WrittenLink("wikilink", target, words or target, start, end, -1, -1))
+            position = end
+            continue
+        if link_match.group("dest") is not None:
             links.append(
                 WrittenLink(
                     "inline",
-                    _unescaped(found.group(2)),
-                    markdown[found.start(1) : found.end(1)],
+                    _unescaped(link_match.group("dest")),
+                    markdown[link_match.start("words") : link_match.end("words")],
                     start,
-                    found.end(),
-                    found.start(2),
-                    found.end(2),
+                    end,
+                    link_match.start("dest"),
+                    link_match.end("dest"),
                 )
             )
-            position = found.end()
+            position = end
             continue
-        words, label = markdown[found.start(1) : found.end(1)], found.group(2)
+        words, label = markdown[link_match.start("ref") : link_match.end("ref")], link_match.group("label")
         key = _label(label if label else words)
-        end = found.end()
-        if text.startswith(":", end) and label is None:
+        if label is None and text.startswith(":", end):
             position = end  # a definition, read above
-            continue
-        if key in definitions:
+        elif key in definitions:
             href, href_start, href_end = definitions[key]
             links.append(WrittenLink("reference", href, words, start, end, href_start, href_end, key))
+            position = end
         elif key and label is not None:
             # `[words][id]` or `[id][]` with no definition: autorefs' cross-reference.
             links.append(WrittenLink("autoref", "", words, start, end, -1, -1, " ".join((label or words).split())))
-        position = end if key in definitions or label is not None else start + 1
+            position = end
+        else:
+            position = start + 1  # `[words]` and nothing more: text, which may hold a link
     links.sort(key=lambda link: link.start)
     return links
 
