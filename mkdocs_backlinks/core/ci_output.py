@@ -204,7 +204,9 @@ def sarif(findings: Sequence[Finding], results: Sequence[CheckResult]) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    # Compact: a SARIF log is read by programs, and json's C encoder writes only this form
+    # (indented, the 2,000 findings of the link-dense benchmark site took 0.1 s more).
+    return json.dumps(log, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # --- JUnit XML -----------------------------------------------------------------------------------

@@ -152,6 +152,8 @@ def _label(text: str) -> str:
 
 
 def _unescaped(href: str) -> str:
+    if "\\" not in href and "&" not in href and "<" not in href:
+        return href  # most hrefs: nothing to undo
     if href.startswith("<") and href.endswith(">"):
         href = href[1:-1]
     return html.unescape(_ESCAPE.sub(r"\1", href))
@@ -299,6 +301,23 @@ def _rendered_target(rendered: str, page_url: str) -> Optional[Tuple[str, str, s
     return _site_path(reached), parts.query, unquote(parts.fragment)
 
 
+_INDEX_NAMES = ("", ".", "..", "index", "README")
+_BY_HREF = ("inline", "reference", "html")
+"""The link forms matched by their href (`same_href`)."""
+
+
+def _last_name(href: str) -> str:
+    """The name an href's path ends with, without `.md`, `.html` or a final slash (`guide/a.md`,
+    `../a/` and `a.html` all end with `a`); "" when it names a folder's index or nothing."""
+    path = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/")
+    for suffix in (".md", ".markdown", ".html"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    name = path.rpartition("/")[2]
+    return "" if name in _INDEX_NAMES else name
+
+
 def same_href(written: str, rendered: str, page_src: str, page_url: str, directory_urls: bool) -> bool:
     """Whether a link written `written` in the source of page `page_src` (published at
     `page_url`) is rendered with the href `rendered`: the same, or the same target once MkDocs
@@ -341,13 +360,17 @@ class _Occurrence(NamedTuple):
     link: WrittenLink
     file: str
     text: str
+    name: str
+    """`_last_name` of its href, worked out once per page."""
 
 
 # A page's links are looked up once per broken href it has (`findings.py` asks page by page):
 # its Markdown is read into links once.
 @functools.lru_cache(maxsize=4)
 def _occurrences(markdown: str, file: str, include: Optional[Include], depth: int = 0) -> List[_Occurrence]:
-    found = [_Occurrence((link.start,), link, file, markdown) for link in written_links(markdown)]
+    found = [
+        _Occurrence((link.start,), link, file, markdown, _last_name(link.href)) for link in written_links(markdown)
+    ]
     if include is not None and depth < 3 and "8<" in markdown:
         for directive in _SNIPPET.finditer(masked(markdown)):
             included = include(directive.group(2))
@@ -382,10 +405,13 @@ def locate_links(
     are the links' words as rendered (one item per link, "" when unknown). One place per link,
     all None unless the source's links to that href are exactly as many and their words agree
     (a reference link's place is its definition, where the href is written)."""
+    name = _last_name(href)
     candidates = [
         occurrence
         for occurrence in _occurrences(markdown, "", include)
-        if _matches(occurrence.link, href, page_src, page_url, directory_urls)
+        # Hrefs that end with another name never match: most of a page's links, ruled out cheaply.
+        if not (name and occurrence.name and name != occurrence.name and occurrence.link.kind in _BY_HREF)
+        and _matches(occurrence.link, href, page_src, page_url, directory_urls)
     ]
     if len(candidates) != len(words):
         return [None] * len(words)
