@@ -297,7 +297,8 @@ def _mention_findings(result: CheckResult, site: LinkedSite, sources: Sources) -
             file = sources.path(page)
             finding = Finding(result.name, result.level, message, page, file)
             text = sources.text(page)
-            place = locate_mention(text, mention.text, count) if text is not None and mention else None
+            names = (title, *info.aliases) if info else ()
+            place = locate_mention(text, mention.text, count, names) if text is not None and mention else None
             if place is not None:
                 finding = _at(finding, place, file)
                 if place.edit_start >= 0:

@@ -451,20 +451,26 @@ def _prose_of(markdown: str) -> str:
     return text
 
 
-def locate_mention(markdown: str, words: str, count: int) -> Optional[Place]:
-    """Where the first of a page's `count` unlinked mentions written as `words` (as rendered) is
-    in its Markdown: found in the prose only, as whole words, in any case, white space, hyphens
-    and emphasis between them. None unless exactly `count` are found."""
-    parts = _WORD.findall(words)
-    if not parts:
+def _name_pattern(name: str) -> str:
+    return _GAP.join(re.escape(part) for part in _WORD.findall(name))
+
+
+def locate_mention(markdown: str, words: str, count: int, names: Sequence[str] = ()) -> Optional[Place]:
+    """Where the first of a page's `count` unlinked mentions of a page is in its Markdown, the
+    first written as `words` (as rendered): found in the prose only, as whole words, in any
+    case, white space, hyphens and emphasis between them. `names` are all the names the page
+    goes by (its title and aliases; `words` alone when not given), each mention counted once,
+    the longest name winning where two overlap. None unless exactly `count` are found and the
+    first of them reads `words`."""
+    forms = sorted({" ".join(_WORD.findall(name)) for name in (words, *names)} - {""}, key=lambda f: (-len(f), f))
+    if not forms:
         return None
-    pattern = re.compile(
-        r"(?<![\w\-])" + _GAP.join(re.escape(part) for part in parts) + r"(?![\w]|-\w)",
-        re.I,
-    )
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(_name_pattern(form) for form in forms) + r")(?![\w]|-\w)", re.I)
     found = list(pattern.finditer(_prose_of(markdown)))
     if len(found) != count:
         return None
     first = found[0]
+    if _WORD.findall(first.group(0).casefold()) != _WORD.findall(words.casefold()):
+        return None
     plain = re.fullmatch(r"[\w' \-\u2019]+", markdown[first.start() : first.end()]) is not None
     return _place(markdown, "", first.start(), first.end(), (first.start(), first.end()) if plain else (-1, -1))

@@ -227,6 +227,11 @@ MENTION_CASES = [
     ("code is no prose", "`link graph` and link graph.\n", "link graph", 1, (1, 18)),
     ("not inside a longer word", "Link graphs, link-graph-y, the link graph.\n", "link graph", 1, (1, 32)),
     ("count differs: none", "link graph and link graph\n", "link graph", 1, None),
+    ("by an alias too", "The link map, then the Link graph.\n", "link map", 2, (1, 5)),
+    # Inside another page's longer name ("Link graph export") the detector counts no mention of
+    # this page; names of other pages are not looked for here, so the two are not told apart.
+    ("inside another page's longer name: none", "The link graph export and the link map.\n", "link map", 1, None),
+    ("the first found reads otherwise: none", "The Link graph, then the link map.\n", "link map", 2, None),
     ("not found: none", "nothing\n", "link graph", 1, None),
 ]
 
@@ -234,7 +239,9 @@ MENTION_CASES = [
 @pytest.mark.parametrize("case", MENTION_CASES, ids=[case[0] for case in MENTION_CASES])
 def test_mention_places(case: tuple) -> None:
     _, markdown, words, count, expected = case
-    place = locate_mention(markdown, words, count)
+    # The page goes by "Link graph" and the alias "link map"; another is "Link graph export".
+    names = ("Link graph", "link map") if "map" in markdown else ()
+    place = locate_mention(markdown, words, count, names)
     assert (None if place is None else (place.line, place.column)) == expected
 
 
