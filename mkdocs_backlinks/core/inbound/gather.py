@@ -1,0 +1,190 @@
+"""All outside links of one build: the exports and sibling sites read, each target matched to a
+page, and counted per page, per linking site and per lost URL.
+
+Sources overlap (Search Console counts the links Ahrefs lists one by one), so nothing is added
+across them: a link listed by several is one link (same linking page, page and anchor), and a
+page's count is the largest any one source gives it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+from urllib.parse import urlsplit
+
+from mkdocs_backlinks.core.inbound.formats import ExportFile, OutsideLink
+from mkdocs_backlinks.core.inbound.match import Reach, TargetMatcher, bare_host
+
+MAX_KEPT_LINKS = 100
+"""Links kept per page (and per lost URL) for the panel, the report and the export, the ones
+with the most to show first; every link is counted."""
+
+
+@dataclass
+class PageInbound:
+    """The outside links to one page of the build."""
+
+    links: Dict[Tuple[str, str], OutsideLink] = field(default_factory=dict)
+    """Each distinct link, by (linking page, anchor)."""
+    sites: Set[str] = field(default_factory=set)
+    reported_links: int = 0
+    reported_sites: int = 0
+    """The largest counts a console gives for the page (Search Console's top linked pages)."""
+
+    @property
+    def link_count(self) -> int:
+        return max(len(self.links), self.reported_links)
+
+    @property
+    def site_count(self) -> int:
+        return max(len(self.sites), self.reported_sites)
+
+    def shown_links(self) -> List[OutsideLink]:
+        """The links to show, at most MAX_KEPT_LINKS: sibling sites' and those with an anchor or
+        a title first, then by linking page."""
+        ranked = sorted(
+            self.links.values(),
+            key=lambda link: (not link.section and not link.before, not link.anchor, not link.title, link.source),
+        )
+        return ranked[:MAX_KEPT_LINKS]
+
+
+@dataclass
+class SiteInbound:
+    """One site linking here: how many links, from how many of its pages, to which pages."""
+
+    links: int = 0
+    pages: Set[str] = field(default_factory=set)
+    """Its linking pages' URLs."""
+    targets: Set[str] = field(default_factory=set)
+    """The pages of this build it links to (source paths)."""
+    reported_pages: int = 0
+
+    @property
+    def page_count(self) -> int:
+        return max(len(self.pages), self.reported_pages)
+
+
+@dataclass
+class LostTarget:
+    """A site path outside links lead to where this build has no page."""
+
+    path: str
+    urls: Set[str] = field(default_factory=set)
+    """The URLs as the exports write them."""
+    links: Dict[Tuple[str, str], OutsideLink] = field(default_factory=dict)
+    sites: Set[str] = field(default_factory=set)
+    reported_links: int = 0
+    reported_sites: int = 0
+
+    @property
+    def link_count(self) -> int:
+        return max(len(self.links), self.reported_links)
+
+    @property
+    def site_count(self) -> int:
+        return max(len(self.sites), self.reported_sites)
+
+
+@dataclass
+class Inbound:
+    """Every outside link of one build, matched to the build's pages."""
+
+    pages: Dict[str, PageInbound] = field(default_factory=dict)
+    sites: Dict[str, SiteInbound] = field(default_factory=dict)
+    lost: Dict[str, LostTarget] = field(default_factory=dict)
+    elsewhere: int = 0
+    """Rows whose target is another host (or outside the site's sub-path): counted, not used."""
+    not_pages: int = 0
+    """Rows whose target is a file of the site that is no page, or a redirect off the site."""
+    invalid: int = 0
+    """Rows whose target is no http(s) URL."""
+    sources: List[str] = field(default_factory=list)
+    """What was read: each file with its format, each sibling site."""
+
+    def page(self, src: str) -> Optional[PageInbound]:
+        return self.pages.get(src)
+
+    def site(self, host: str) -> SiteInbound:
+        site = self.sites.get(host)
+        if site is None:
+            site = self.sites[host] = SiteInbound()
+        return site
+
+
+def site_of(url: str) -> str:
+    """The linking site of a linking page's URL (a bare host: `www.` and the scheme dropped), or
+    the text itself when it is a host already (Search Console's top linking sites)."""
+    text = url.strip()
+    if "//" not in text:
+        return bare_host(text.split("/")[0])
+    try:
+        return bare_host(urlsplit(text).netloc) or text
+    except ValueError:
+        return text
+
+
+def add_links(inbound: Inbound, matcher: TargetMatcher, links: Iterable[OutsideLink]) -> None:
+    """Count links listed one by one (Bing, Ahrefs, Semrush, sibling sites)."""
+    match = matcher.match
+    hosts: Dict[str, str] = {}  # linking page -> site, each computed once
+    for link in links:
+        target = match(link.target)
+        reach = target.reach
+        if reach is Reach.ELSEWHERE:
+            inbound.elsewhere += 1
+            continue
+        if reach is Reach.INVALID:
+            inbound.invalid += 1
+            continue
+        if reach is Reach.OTHER:
+            inbound.not_pages += 1
+            continue
+        host = hosts.get(link.source)
+        if host is None:
+            host = hosts[link.source] = site_of(link.source)
+        key = (link.source, link.anchor)
+        if reach is Reach.PAGE:
+            page = inbound.pages.get(target.page)
+            if page is None:
+                page = inbound.pages[target.page] = PageInbound()
+            page.links.setdefault(key, link)
+            page.sites.add(host)
+            site = inbound.site(host)
+            site.links += 1
+            site.pages.add(link.source.partition("#")[0])
+            site.targets.add(target.page)
+        else:
+            lost = inbound.lost.get(target.path)
+            if lost is None:
+                lost = inbound.lost[target.path] = LostTarget(target.path)
+            lost.urls.add(link.target)
+            lost.links.setdefault(key, link)
+            lost.sites.add(host)
+
+
+def add_export(inbound: Inbound, matcher: TargetMatcher, export: ExportFile) -> None:
+    """Count what one export file holds."""
+    add_links(inbound, matcher, export.links)
+    for count in export.page_counts:
+        target = matcher.match(count.target)
+        if target.reach is Reach.PAGE:
+            page = inbound.pages.setdefault(target.page, PageInbound())
+            page.reported_links = max(page.reported_links, count.links)
+            page.reported_sites = max(page.reported_sites, count.sites)
+        elif target.reach is Reach.LOST:
+            lost = inbound.lost.setdefault(target.path, LostTarget(target.path))
+            lost.urls.add(count.target)
+            lost.reported_links = max(lost.reported_links, count.links)
+            lost.reported_sites = max(lost.reported_sites, count.sites)
+        elif target.reach is Reach.ELSEWHERE:
+            inbound.elsewhere += 1
+        elif target.reach is Reach.OTHER:
+            inbound.not_pages += 1
+        else:
+            inbound.invalid += 1
+    for site_count in export.site_counts:
+        site = inbound.site(site_of(site_count.site))
+        site.reported_pages = max(site.reported_pages, site_count.pages)
+    for url in export.linking_pages:
+        inbound.site(site_of(url)).pages.add(url.strip())
