@@ -175,6 +175,21 @@ class LabelsConfig(base.Config):
     """The summary of the collapsed part listing the pages that name this one without linking
     to it (with `mentions_in_panel: true`). Default: `Mentioned without a link`."""
 
+    inbound = c.Optional(c.Type(str))
+    """The summary of the collapsed part listing links from other sites (with
+    `inbound_in_panel: true`). Default: `Linked from other sites`."""
+
+
+class SiblingSiteConfig(base.Config):
+    """One other site whose pages' links into this one count as links from outside."""
+
+    graph_file = c.Type(str)
+    """That site's link-graph export (its `graph_file`), a path relative to this config file's
+    folder."""
+
+    url = c.URL()
+    """The URL that site is published at (its `site_url`), e.g. `https://example.org/api/`."""
+
 
 class BacklinksConfig(base.Config):
     """Options of the `backlinks` plugin."""
@@ -346,6 +361,29 @@ class BacklinksConfig(base.Config):
     """How many related pages not yet linked to list for each page in the JSON export and the
     report: the pages most alike by their prominent words, between which no link exists either
     way. 0 (the default) computes nothing."""
+
+    # --- Links from outside (see core/inbound/) ------------------------------------------------
+
+    inbound_links = c.ListOfItems(c.Type(str), default=[])
+    """CSV exports of links from other sites (Search Console's Links report, Bing Webmaster
+    Tools', Ahrefs' or Semrush's backlinks), as files or globs relative to the config file's
+    folder. Read offline; nothing is fetched."""
+
+    sibling_sites = c.ListOfItems(c.SubConfig(SiblingSiteConfig), default=[])
+    """Other sites built with this plugin, each `{graph_file: ..., url: ...}`: the links of their
+    pages into this site count as links from outside, with their titles and sections."""
+
+    inbound_in_panel = c.Type(bool, default=False)
+    """Add a collapsed "Linked from other sites" part to each page's panel, listing the linking
+    pages or sites with their anchor text and context."""
+
+    lost_inbound_links = c.Choice(LEVELS, default="warn")
+    """URLs of this site that links from outside lead to, where this build has no page and no
+    redirect: reported with the page each most likely became and the `redirect_maps` entries
+    that keep those links working."""
+
+    lost_inbound_links_exempt = GlobListOption()
+    """Site paths (globs, e.g. `old/**`) of lost URLs that need not be reported."""
 
     # --- The post-build command only (`mkdocs-backlinks SITE_DIR`) --------------------------------
 

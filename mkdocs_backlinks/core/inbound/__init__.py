@@ -10,7 +10,6 @@ Semrush) and sibling sites' link-graph exports, read offline and matched to the 
 
 from mkdocs_backlinks.core.inbound.formats import OutsideLink, read_export
 from mkdocs_backlinks.core.inbound.gather import Inbound
-from mkdocs_backlinks.core.inbound.load import read_inbound
 from mkdocs_backlinks.core.inbound.match import Reach, Target, TargetMatcher
 
-__all__ = ["Inbound", "OutsideLink", "Reach", "Target", "TargetMatcher", "read_export", "read_inbound"]
+__all__ = ["Inbound", "OutsideLink", "Reach", "Target", "TargetMatcher", "read_export"]

@@ -64,6 +64,11 @@ class SiteInbound:
     def page_count(self) -> int:
         return max(len(self.pages), self.reported_pages)
 
+    @property
+    def link_count(self) -> int:
+        """Its links here: listed one by one, or at least one per linking page it is known for."""
+        return max(self.links, self.page_count)
+
 
 @dataclass
 class LostTarget:
@@ -101,6 +106,8 @@ class Inbound:
     """Rows whose target is no http(s) URL."""
     sources: List[str] = field(default_factory=list)
     """What was read: each file with its format, each sibling site."""
+    directory_urls: bool = True
+    """The build's `use_directory_urls`: which redirects can serve a lost URL."""
 
     def page(self, src: str) -> Optional[PageInbound]:
         return self.pages.get(src)
@@ -117,7 +124,8 @@ def site_of(url: str) -> str:
     the text itself when it is a host already (Search Console's top linking sites)."""
     text = url.strip()
     if "//" not in text:
-        return bare_host(text.split("/")[0])
+        host = text.split("/")[0]
+        return "" if ":" in host else bare_host(host)  # `javascript:...` is no site
     try:
         return bare_host(urlsplit(text).netloc) or text
     except ValueError:
@@ -148,19 +156,23 @@ def add_links(inbound: Inbound, matcher: TargetMatcher, links: Iterable[OutsideL
             page = inbound.pages.get(target.page)
             if page is None:
                 page = inbound.pages[target.page] = PageInbound()
-            page.links.setdefault(key, link)
-            page.sites.add(host)
-            site = inbound.site(host)
-            site.links += 1
-            site.pages.add(link.source.partition("#")[0])
-            site.targets.add(target.page)
+            new = key not in page.links  # the same link in two exports is one link
+            if new:
+                page.links[key] = link
+            if host:  # "" for a linking "page" that is no URL: shown as text, no site
+                site = inbound.site(host)
+                site.links += new
+                page.sites.add(host)
+                site.pages.add(link.source.partition("#")[0])
+                site.targets.add(target.page)
         else:
             lost = inbound.lost.get(target.path)
             if lost is None:
                 lost = inbound.lost[target.path] = LostTarget(target.path)
             lost.urls.add(link.target)
             lost.links.setdefault(key, link)
-            lost.sites.add(host)
+            if host:
+                lost.sites.add(host)
 
 
 def add_export(inbound: Inbound, matcher: TargetMatcher, export: ExportFile) -> None:

@@ -14,6 +14,7 @@ from mkdocs_backlinks.core.inbound.gather import Inbound, add_export, add_links
 from mkdocs_backlinks.core.inbound.match import TargetMatcher
 from mkdocs_backlinks.core.inbound.siblings import SiblingError, sibling_links
 from mkdocs_backlinks.core.messages import Log
+from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.urls import SiteResolver
 
 
@@ -42,6 +43,7 @@ def read_inbound(
     resolver: SiteResolver,
     site_url: Optional[str],
     log: Log,
+    directory_urls: bool = True,
 ) -> Optional[Inbound]:
     """Every outside link the build is told about, matched to its pages; None when no export and
     no sibling site is named (then nothing is read and nothing costs). Each problem is one
@@ -53,7 +55,7 @@ def read_inbound(
             "option 'inbound_links': 'site_url' is not set, so every target URL is read as a URL of "
             "this site; set 'site_url' to tell this site's URLs from other sites'"
         )
-    inbound = Inbound()
+    inbound = Inbound(directory_urls=directory_urls)
     matcher = TargetMatcher(resolver, site_url)
     for path in export_files(patterns, base_dir, log):
         name = _display(path, base_dir)
@@ -76,6 +78,9 @@ def read_inbound(
                 log.info(f"inbound links: '{name}': {inbound.elsewhere - before} row(s) for other sites ignored")
     for sibling in siblings:
         graph_file, url = sibling.get("graph_file") or "", sibling.get("url") or ""
+        if not url.lower().startswith(("http://", "https://")):
+            log.warning(f"option 'sibling_sites': '{url}' is not an http(s) URL; '{graph_file}' is not read")
+            continue
         path = os.path.join(base_dir, os.path.expanduser(graph_file))
         name = _display(path, base_dir)
         try:
@@ -91,3 +96,17 @@ def read_inbound(
         add_links(inbound, matcher, links)
         inbound.sources.append(f"{url} ({name})")
     return inbound
+
+
+def inbound_of(
+    options: BacklinksConfig,
+    base_dir: str,
+    resolver: SiteResolver,
+    site_url: Optional[str],
+    directory_urls: bool,
+    log: Log,
+) -> Optional[Inbound]:
+    """`read_inbound` with the files the options name (`inbound_links`, `sibling_sites`), relative
+    to `base_dir`, the config file's folder: the one call each front end makes."""
+    siblings = [{"graph_file": s.get("graph_file"), "url": s.get("url")} for s in options.sibling_sites]
+    return read_inbound(list(options.inbound_links), siblings, base_dir, resolver, site_url, log, directory_urls)
