@@ -45,13 +45,13 @@ class InboundEntry(NamedTuple):
 
 def entry(link: OutsideLink) -> InboundEntry:
     return InboundEntry(
-        link.title or link.source,
+        link.title.strip() or link.source,
         safe_href(link.source),
         site_of(link.source),
         link.section,
-        link.before,
-        link.anchor,
-        link.after,
+        link.before.strip(),
+        link.anchor.strip(),
+        link.after.strip(),
         link.nofollow,
     )
 
@@ -70,10 +70,10 @@ def panel_part(page: Optional[PageInbound], max_entries: int) -> Tuple[List[Inbo
 def link_object(link: OutsideLink) -> JsonObject:
     return {
         "source": link.source,
-        "title": link.title,
-        "anchor": link.anchor,
-        "before": link.before,
-        "after": link.after,
+        "title": link.title.strip(),
+        "anchor": link.anchor.strip(),
+        "before": link.before.strip(),
+        "after": link.after.strip(),
         "section": link.section,
         "nofollow": link.nofollow,
         "from": link.origin,
