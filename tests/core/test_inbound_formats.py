@@ -268,3 +268,21 @@ def test_read_inbound_logs_one_line_per_problem_and_costs_nothing_unasked(caplog
     assert any("'nothing/*.csv' names no file" in m for m in messages)
     assert any("1 row(s) for other sites ignored" in m for m in messages)
     assert all("\n" not in m for m in messages)
+
+
+def test_a_lost_url_with_control_characters_is_printed_without_them():
+    from mkdocs_backlinks.core.inbound.lost import LostURL, describe, redirect_key
+
+    item = LostURL("old\x1b[31m/", "https://example.org/docs/old\x1b[31m/\n", 2, 1, ("a.example\x07",), "", "")
+    line = describe(item, {})
+    assert "\x1b" not in line and "\n" not in line and "\x07" not in line
+    assert (
+        line
+        == "old?[31m/ (2 links from 1 site: a.example?; e.g. https://example.org/docs/old?[31m/?): no page of this build looks like it"
+    )
+    # The redirect_maps key serving a lost path, per use_directory_urls.
+    dirs = ("a/b/", "a/b", "a/b/index.html", "a/b.html", "", "f.pdf")
+    assert [redirect_key(p, True) for p in dirs] == ["a/b.md", "a/b.md", "a/b.md", "", "", ""]
+    files = ("a/b.html", "a/b/", "a/b", "a/index.html", "", "f.pdf")
+    expected = ["a/b.md", "a/b/index.md", "a/b/index.md", "a/index.md", "index.md", ""]
+    assert [redirect_key(p, False) for p in files] == expected

@@ -91,14 +91,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def printable(text: str) -> str:
+    """`text` from an export without the characters a terminal would act on (escapes, line
+    breaks), each shown as `?`: the build log is no place for another site's control codes."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
 def describe(item: LostURL, titles: Mapping[str, str]) -> str:
     """One line for a lost URL."""
-    sites = ", ".join(item.linking_sites)
+    sites = printable(", ".join(item.linking_sites))
     if sites and item.sites > len(item.linking_sites):
         sites += ", ..."
-    line = f"{item.path or '/'} ({_plural(item.links, 'link')} from {_plural(item.sites, 'site')}"
+    line = f"{printable(item.path) or '/'} ({_plural(item.links, 'link')} from {_plural(item.sites, 'site')}"
     line += f": {sites}" if sites else ""
-    line += f"; e.g. {item.url})"
+    line += f"; e.g. {printable(item.url)})"
     if item.suggestion:
         title = titles.get(item.suggestion)
         line += f": did you mean '{item.suggestion}'" + (f" ({title})" if title else "") + "?"
@@ -120,7 +126,7 @@ def message(found: Sequence[LostURL], infos: Mapping[str, PageInfo]) -> str:
     if entries:
         lines.append("Keep those links working with the mkdocs-redirects plugin, in mkdocs.yml:")
         lines.append("  plugins:\n    - redirects:\n        redirect_maps:")
-        lines += [f"          {_yaml(old)}: {_yaml(new)}" for old, new in entries.items()]
+        lines += [f"          {_yaml(printable(old))}: {_yaml(new)}" for old, new in entries.items()]
     lines.append("Or move the pages back, or exempt the URLs with the 'lost_inbound_links_exempt' option (site paths).")
     return "\n".join(lines)
 
