@@ -19,6 +19,9 @@ from mkdocs_backlinks.core.panel import _page_section
 JsonObject = Dict[str, object]
 
 _ABSOLUTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+# An href attribute whose value starts like an absolute URL (quoted or not), or with an entity
+# in its scheme (`https&#58;//`, `&#104;ttps://`): only such pages are read again for `outbound`.
+_ABSOLUTE_HREF = re.compile(r"""href\s*=\s*["']?\s*(?:(?:https?:)?//|\w*&)""", re.IGNORECASE)
 
 
 def outbound_objects(contents: Mapping[str, str], pages: Sequence[str]) -> List[JsonObject]:
@@ -28,8 +31,8 @@ def outbound_objects(contents: Mapping[str, str], pages: Sequence[str]) -> List[
     counts: Dict[Tuple[str, str, str, str, str, Tuple[str, ...]], int] = {}
     for src in pages:
         html = contents.get(src)
-        if not html or "//" not in html:
-            continue
+        if not html or not _ABSOLUTE_HREF.search(html):
+            continue  # the page's anchors are read only when it has an absolute link
         for anchor in extract_anchors(html):
             href = anchor.href.strip()
             if not _ABSOLUTE.match(href):
