@@ -9,6 +9,7 @@ page's count is the largest any one source gives it.
 from __future__ import annotations
 
 import heapq
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
@@ -19,6 +20,9 @@ from mkdocs_backlinks.core.inbound.match import Reach, TargetMatcher, bare_host
 MAX_KEPT_LINKS = 100
 """Links kept per page (and per lost URL) for the panel, the report and the export, the ones
 with the most to show first; every link is counted."""
+
+
+_by_source = operator.attrgetter("source")
 
 
 @dataclass
@@ -46,11 +50,17 @@ class PageInbound:
         then with an anchor, then with a title, each by linking page. Worked out once (the
         panel, the report and the export all ask)."""
         if self._shown is None:
-            self._shown = heapq.nsmallest(
-                MAX_KEPT_LINKS,
-                self.links.values(),
-                key=lambda link: (not link.section and not link.before, not link.anchor, not link.title, link.source),
-            )
+            # Ranked by class, then the few needed taken by linking page: a key made per link
+            # of a page with 200,000 cost a third of a second more.
+            classes: List[List[OutsideLink]] = [[] for _ in range(8)]
+            for link in self.links.values():
+                classes[4 * (not (link.section or link.before)) + 2 * (not link.anchor) + (not link.title)].append(link)
+            shown: List[OutsideLink] = []
+            for links in classes:
+                if len(shown) >= MAX_KEPT_LINKS:
+                    break
+                shown += heapq.nsmallest(MAX_KEPT_LINKS - len(shown), links, key=_by_source)
+            self._shown = shown
         return self._shown
 
 
