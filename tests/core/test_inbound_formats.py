@@ -286,3 +286,37 @@ def test_a_lost_url_with_control_characters_is_printed_without_them():
     files = ("a/b.html", "a/b/", "a/b", "a/index.html", "", "f.pdf")
     expected = ["a/b.md", "a/b/index.md", "a/b/index.md", "a/index.md", "index.md", ""]
     assert [redirect_key(p, False) for p in files] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ({"inbound_links": "exports/*.csv"}, "option 'inbound_links': Expected a list of items"),
+        ({"sibling_sites": [{"graph_file": "a.json"}]}, "option 'sibling_sites': Item 1:"),
+        ({"sibling_sites": [{"graph_file": "a.json", "url": "ftp://a.example/"}]}, "option 'sibling_sites': Item 1:"),
+        ({"lost_inbound_links": "loud"}, "option 'lost_inbound_links': Expected one of:"),
+    ],
+)
+def test_a_mistake_in_the_inbound_options_is_one_line_naming_it(written, message):
+    from mkdocs_backlinks.core.options import OptionsError, load_options
+
+    with pytest.raises(OptionsError) as raised:
+        load_options(written)
+    assert str(raised.value).startswith(message) and "\n" not in str(raised.value)
+
+
+def test_the_inbound_options_read_as_written():
+    from mkdocs_backlinks.core.options import load_options
+
+    options, warnings = load_options(
+        {
+            "inbound_links": ["a.csv"],
+            "sibling_sites": [{"graph_file": "../api/links.json", "url": "https://api.example/"}],
+        }
+    )
+    assert warnings == [] and options.inbound_links == ["a.csv"]
+    assert (options.sibling_sites[0].graph_file, options.sibling_sites[0].url) == (
+        "../api/links.json",
+        "https://api.example/",
+    )
+    assert (options.inbound_in_panel, options.lost_inbound_links) == (False, "warn")

@@ -108,5 +108,5 @@ def inbound_of(
 ) -> Optional[Inbound]:
     """`read_inbound` with the files the options name (`inbound_links`, `sibling_sites`), relative
     to `base_dir`, the config file's folder: the one call each front end makes."""
-    siblings = [{"graph_file": s.get("graph_file"), "url": s.get("url")} for s in options.sibling_sites]
+    siblings = [{"graph_file": s.graph_file, "url": s.url} for s in options.sibling_sites]
     return read_inbound(list(options.inbound_links), siblings, base_dir, resolver, site_url, log, directory_urls)
