@@ -246,3 +246,32 @@ def test_a_bad_sibling_export_is_one_line(tmp_path, plugin_log):
     assert "'old.json' lists no outside links ('outbound')" in messages[1]
     assert "'bad.json' is not JSON" in messages[2]
     assert "cannot read 'missing.json'" in messages[3]
+
+
+def test_the_command_follows_redirect_stubs_to_their_pages(tmp_path, directory_urls):
+    """A site built without the plugin, mkdocs-redirects' stubs in it: the post-build command
+    counts outside links to an old URL for the page it redirects to, and reports only the URL
+    that leads nowhere."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n[New](new.md)\n", encoding="utf-8")
+    (tmp_path / "docs" / "new.md").write_text("# New place\n\n[Home](index.md)\n", encoding="utf-8")
+    old, new, gone = ("old/", "new/", "gone/") if directory_urls else ("old.html", "new.html", "gone.html")
+    rows = [f"https://example.org/{path},{n},1" for path, n in ((old, 5), (new, 7), (gone, 2))]
+    (tmp_path / "links.csv").write_text("Target page,Incoming links,Linking sites\n" + "\n".join(rows) + "\n")
+    config = {
+        "site_name": "x",
+        "site_url": "https://example.org/",
+        "use_directory_urls": directory_urls,
+        "plugins": ["search", {"redirects": {"redirect_maps": {"old.md": "new.md"}}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    build(load_config(config_file=str(tmp_path / "mkdocs.yml")))
+    assert (tmp_path / "site" / (old + "index.html" if directory_urls else old)).is_file()
+    # The command reads the same config, with the plugin's options added.
+    options = {"inbound_links": ["links.csv"], "graph_file": "links.json", "lost_inbound_links": "warn"}
+    command_config = dict(config, plugins=[*config["plugins"], {"backlinks": options}])
+    (tmp_path / "command.yml").write_text(yaml.safe_dump(command_config), encoding="utf-8")
+    assert cli.main([str(tmp_path / "site"), "-f", str(tmp_path / "command.yml"), "-q"]) == 0
+    data = json.loads((tmp_path / "site" / "links.json").read_text(encoding="utf-8"))
+    assert {p["page"]: p["links"] for p in data["inbound"]["pages"]} == {"new.md": 7}
+    assert [f["path"] for f in data["checks"]["lost_inbound_links"]["findings"]] == [gone]
