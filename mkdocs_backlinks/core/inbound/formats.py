@@ -17,6 +17,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
+__all__ = [
+    "ExportFile",
+    "FIELDS",
+    "FORMATS",
+    "OutsideLink",
+    "PageCount",
+    "SiteCount",
+    "parse_count",
+    "read_export",
+    "recognise_header",
+    "recognise_shape",
+]
+
 MAX_PROBLEMS_PER_FILE = 20
 """Problem lines reported for one file; the rows beyond are counted in one more line."""
 

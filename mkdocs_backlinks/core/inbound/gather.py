@@ -17,6 +17,8 @@ from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 from mkdocs_backlinks.core.inbound.formats import ExportFile, OutsideLink
 from mkdocs_backlinks.core.inbound.match import Reach, TargetMatcher, bare_host
 
+__all__ = ["Inbound", "LostTarget", "PageInbound", "SiteInbound", "StoredLink", "add_export", "add_links", "site_of"]
+
 MAX_KEPT_LINKS = 100
 """Links kept per page (and per lost URL) for the panel, the report and the export, the ones
 with the most to show first; every link is counted."""

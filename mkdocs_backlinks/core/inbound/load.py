@@ -17,6 +17,8 @@ from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.urls import SiteResolver
 
+__all__ = ["export_files", "inbound_of", "read_inbound"]
+
 
 def export_files(patterns: Sequence[str], base_dir: str, log: Log) -> List[str]:
     """The files `patterns` name (globs, relative to `base_dir`), each once, sorted per pattern;

@@ -13,6 +13,18 @@ from mkdocs_backlinks.core.broken_links import Suggester
 from mkdocs_backlinks.core.inbound.gather import Inbound
 from mkdocs_backlinks.core.pages import PageInfo
 
+__all__ = [
+    "LostURL",
+    "describe",
+    "export_finding",
+    "find_lost",
+    "message",
+    "printable",
+    "redirect_entries",
+    "redirect_key",
+    "report_finding",
+]
+
 Exempt = Callable[[str], bool]
 
 MAX_SHOWN_SITES = 3

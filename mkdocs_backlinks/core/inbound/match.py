@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from mkdocs_backlinks.core.urls import Kind, SiteResolver
 
+__all__ = ["Reach", "Target", "TargetMatcher", "bare_host"]
+
 
 class Reach(enum.Enum):
     """Where an outside link's target URL leads."""

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from mkdocs_backlinks.core.inbound.formats import OutsideLink
 from mkdocs_backlinks.core.inbound.gather import Inbound, PageInbound, SiteInbound, site_of
 
+__all__ = ["InboundEntry", "export_object", "panel_part", "report_data", "safe_href", "top_pages", "top_sites"]
+
 JsonObject = Dict[str, object]
 
 

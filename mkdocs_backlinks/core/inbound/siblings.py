@@ -16,6 +16,8 @@ from mkdocs_backlinks.core.extract import anchor_text, extract_anchors
 from mkdocs_backlinks.core.inbound.formats import OutsideLink
 from mkdocs_backlinks.core.panel import _page_section
 
+__all__ = ["SiblingError", "outbound_objects", "sibling_links"]
+
 JsonObject = Dict[str, object]
 
 _ABSOLUTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
