@@ -320,3 +320,12 @@ def test_the_inbound_options_read_as_written():
         "https://api.example/",
     )
     assert (options.inbound_in_panel, options.lost_inbound_links) == (False, "warn")
+
+
+def test_a_cell_too_big_for_the_reader_loses_its_row_only():
+    big = "y" * 200_000
+    rows = [f"https://a.example/1,x,{S}/", f"https://a.example/2,{big},{S}/", f"https://a.example/3,{big},{S}/"]
+    rows.append(f"https://a.example/4,z,{S}/")
+    export = read_export("big.csv", ("Source Url,Anchor text,Target Url\n" + "\n".join(rows) + "\n").encode())
+    assert [link.source for link in export.links] == ["https://a.example/1", "https://a.example/4"]
+    assert [p.split(":")[0] for p in export.problems] == ["'big.csv', line 3", "'big.csv', line 4"]

@@ -353,14 +353,20 @@ def _delimiter(first_line: str) -> str:
 def rows_of(text: str, report: "ExportFile") -> Iterator[Tuple[int, List[str]]]:
     """The rows of CSV `text` with their line numbers, read as they are used: an export of
     200,000 rows of 19 columns is never held as cells all at once. A row the CSV reader cannot
-    finish is a problem line, and reading stops there."""
+    read (a cell over its size limit) is a problem line, and reading goes on after it."""
     newline = text.find("\n")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text[: newline if newline >= 0 else None]))
-    try:
-        for row in reader:
-            yield reader.line_num, row
-    except csv.Error as error:
-        report.problem(f"'{report.name}', line {reader.line_num}: {error}; the rest of the file is not read")
+    failed_at = -1
+    while True:
+        try:
+            for row in reader:  # the C reader's own loop; restarted after a bad row
+                yield reader.line_num, row
+            return
+        except csv.Error as error:
+            if reader.line_num == failed_at:
+                return  # no progress: nothing more can be read
+            failed_at = reader.line_num
+            report.problem(f"'{report.name}', line {failed_at}: {error}; row skipped")
 
 
 # --- Rows to records ---------------------------------------------------------------------------------
