@@ -65,6 +65,8 @@ RULE_HELP = {
     "'broken_links_exempt'.",
     "sibling_links": "A link into another build published beside this one (another language or "
     "version of the site), which this build cannot check. Check it in that build.",
+    "lost_inbound_links": "A URL that links from other sites lead to, where the build has no page and no "
+    "redirect. Add a redirect to the page it became (the finding names the likely one).",
     "hubs": "A page linking to a large share of the site's pages (an index, a tag listing). Keep its "
     "links out of the panels with 'ignore_links_from'.",
     "unlinked_mentions": "A page's title or alias written in another page's prose without a link. "

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from mkdocs_backlinks.core.broken_links import BrokenTarget
 from mkdocs_backlinks.core.checks import MentionedPage
+from mkdocs_backlinks.core.inbound.lost import LostURL
+from mkdocs_backlinks.core.inbound.lost import describe as describe_lost
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.positions import Place, locate_links, locate_mention
 from mkdocs_backlinks.core.site import LinkedSite
@@ -326,6 +328,13 @@ def collect_findings(
             these = _mention_findings(result, site, sources)
         elif all(isinstance(item, str) for item in result.findings):
             these = _page_findings(result, site, sources)
+        elif all(isinstance(item, LostURL) for item in result.findings):
+            # A URL other sites link to, where this build has no page: written in no source file.
+            titles = {src: info.title for src, info in site.infos.items()}
+            these = [
+                Finding(result.name, result.level, f"lost link from outside: {describe_lost(item, titles)}", "")
+                for item in result.findings
+            ]
         else:  # a check this module does not know in detail: its findings as it exports them
             these = [
                 Finding(result.name, result.level, f"{result.check.title}: {result.check.export(item)}", "")

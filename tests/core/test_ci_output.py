@@ -206,3 +206,29 @@ def test_written_atomically_and_byte_identical(tmp_path: Path, format: str) -> N
     write_findings(str(path), format, FINDINGS, results(FINDINGS))
     assert path.read_bytes() == first
     assert [p.name for p in path.parent.iterdir()] == ["findings"]  # no temporary file left
+
+
+def test_findings_of_checks_written_in_no_source(tmp_path: Path) -> None:
+    """A lost link from outside names a URL, not a source: its finding has no file; a check
+    this module does not know is reported as it exports its findings, never dropped."""
+    import types
+
+    from mkdocs_backlinks.core.checks import Check
+    from mkdocs_backlinks.core.findings import Sources, collect_findings
+    from mkdocs_backlinks.core.inbound.lost import LostURL
+
+    lost_check = next(check for check in CHECKS if check.name == "lost_inbound_links")
+    lost = LostURL("old/", "https://example.org/old/", 3, 2, ("a.example", "b.example"), "new.md")
+    odd_check = Check("odd", "Odd things", lambda a: [], lambda f, a: "", lambda item: {"x": item[0]}, lambda *a: None,
+                      lambda o: "warn", lambda o: None)  # fmt: skip
+    site = types.SimpleNamespace(infos={})
+    results = [CheckResult(lost_check, "warn", [lost]), CheckResult(odd_check, "error", [(1,)])]
+    found = collect_findings(site, results, Sources(str(tmp_path), str(tmp_path / "docs"), {}), True)  # type: ignore[arg-type]
+    assert [(f.check, f.level, f.file, f.line) for f in found] == [
+        ("lost_inbound_links", "warn", "", 0),
+        ("odd", "error", "", 0),
+    ]
+    assert found[0].message.startswith("lost link from outside: old/ (3 links from 2 sites: a.example, b.example")
+    assert "did you mean 'new.md'" in found[0].message
+    assert found[1].message == "Odd things: {'x': 1}"
+    jsonschema.validate(json.loads(sarif(found, results)), SCHEMA)
