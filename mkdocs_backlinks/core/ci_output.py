@@ -13,6 +13,7 @@ import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Optional, Sequence, TextIO, Tuple
+from urllib.parse import quote
 
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
@@ -135,8 +136,13 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> Dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
+def _uri(path: str) -> str:
+    """A relative path as the URI reference SARIF wants (`docs/my page.md` -> `docs/my%20page.md`)."""
+    return quote(path, safe="/")
+
+
 def _location(finding: Finding) -> Dict[str, object]:
-    physical: Dict[str, object] = {"artifactLocation": {"uri": finding.file, "uriBaseId": ROOT_ID}}
+    physical: Dict[str, object] = {"artifactLocation": {"uri": _uri(finding.file), "uriBaseId": ROOT_ID}}
     if finding.line:
         physical["region"] = _region(finding.line, finding.column, finding.end_line, finding.end_column)
     return {"physicalLocation": physical}
@@ -182,7 +188,7 @@ def sarif(findings: Sequence[Finding], results: Sequence[CheckResult]) -> str:
                     "description": {"text": f"Replace '{edit.old}' with '{edit.new}'"},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": edit.file, "uriBaseId": ROOT_ID},
+                            "artifactLocation": {"uri": _uri(edit.file), "uriBaseId": ROOT_ID},
                             "replacements": [
                                 {
                                     "deletedRegion": _region(edit.line, edit.column, edit.end_line, edit.end_column),

@@ -5,6 +5,7 @@ JSON lines; the format of a findings file; the same findings in every form."""
 from __future__ import annotations
 
 import json
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Dict, List
@@ -14,15 +15,17 @@ import pytest
 
 from mkdocs_backlinks.core.checks import CHECKS
 from mkdocs_backlinks.core.ci_output import (
+    FindingsOutputs,
     findings_format,
     findings_outputs,
+    findings_reporter,
     github_commands,
     json_lines,
     junit,
     sarif,
     write_findings,
 )
-from mkdocs_backlinks.core.findings import Edit, Finding
+from mkdocs_backlinks.core.findings import Edit, Finding, Sources
 from mkdocs_backlinks.core.messages import CheckResult
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -122,6 +125,7 @@ def test_sarif_validates_and_carries_every_finding() -> None:
         }
     ]
     assert "fixes" not in got[3]
+    assert got[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/b%2C%20c.md"
     assert len({r["partialFingerprints"]["backlinksFinding/v1"] for r in got}) == len(got)
 
 
@@ -184,6 +188,12 @@ def test_findings_format_mistakes_say_what_is_accepted() -> None:
         findings_format("findings.json")
     with pytest.raises(ValueError, match="known: sarif, junit, jsonl"):
         findings_format("findings.sarif", "csv")
+
+
+def test_nothing_asked_nothing_worked_out(tmp_path: Path) -> None:
+    sources = Sources(str(tmp_path), str(tmp_path / "docs"), {})
+    assert findings_reporter(FindingsOutputs(), sources, True, logging.getLogger("t")) is None
+    assert findings_reporter(FindingsOutputs(github=True), sources, True, logging.getLogger("t")) is not None
 
 
 def test_findings_outputs(tmp_path: Path) -> None:
