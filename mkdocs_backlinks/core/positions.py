@@ -414,7 +414,12 @@ def locate_links(
         and _matches(occurrence.link, href, page_src, page_url, directory_urls)
     ]
     if len(candidates) != len(words):
-        return [None] * len(words)
+        # Links written another way to the same target (`./gone.md` beside `gone.md`) that the
+        # generator left as written are links to another href: those written as rendered, if
+        # they are as many as the links, are the places.
+        candidates = [c for c in candidates if c.link.kind in _BY_HREF and unquote(c.link.href) == unquote(href)]
+        if len(candidates) != len(words):
+            return [None] * len(words)
     places: List[Optional[Place]] = []
     for occurrence, rendered in zip(candidates, words):
         link = occurrence.link

@@ -165,6 +165,19 @@ def test_link_places(case: tuple, directory_urls: bool) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "markdown, href, directory_urls",
+    [("[a](gone.md) and [b](../gone/)\n", "../gone/", True), ("[a](gone.md) and [b](gone.html)\n", "gone.html", False)],
+)
+def test_the_same_target_written_two_ways(markdown: str, href: str, directory_urls: bool) -> None:
+    """`gone.md` (missing, so left as written) and the URL it would have: only the link written
+    as rendered makes this href."""
+    places = locate_links(
+        markdown, href, ["b"], page_src=PAGE, page_url=source_url(PAGE, directory_urls), directory_urls=directory_urls
+    )
+    assert [(p.line, p.column) for p in places if p] == [(1, 18)]
+
+
 def test_link_place_edit_span_is_the_href() -> None:
     markdown = "x [a](gone.md 'T') [b][r]\n\n[r]: <gone.md>\n"
     first, second = locate_links(
