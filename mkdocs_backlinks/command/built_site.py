@@ -42,8 +42,9 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
-from mkdocs_backlinks.command.html_scan import Selector, find_inner, parse_selector, plain_text, without_elements
+from mkdocs_backlinks.command.html_scan import Selector, find_inner, heading_text, parse_selector, plain_text
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
+from mkdocs_backlinks.core.html.panels import page_content as core_page_content
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -63,12 +64,6 @@ CONTENT_REGIONS: Tuple[Selector, ...] = tuple(
     )
 )
 """The content regions of the themes this command knows, the first found winning."""
-
-TEMPLATE_PARTS: Tuple[Selector, ...] = (parse_selector("nav.md-tags"),)
-"""Parts of a content region that the theme's template writes, not the page's Markdown: the tag
-chips of Material and Zensical (`nav.md-tags`), which link each tagged page to the tag listings.
-The plugin reads a page's content before the template adds them, so they are not the page's
-links. Each selector names a class, which the theme writes as it is (see `page_content`)."""
 
 _REFRESH = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">]*)""", re.IGNORECASE)
@@ -129,13 +124,10 @@ class BuiltSite:
 
 
 def page_content(page: BuiltPage) -> str:
-    """The page's content region as its Markdown made it: without the template's parts."""
-    region = page.html[page.content_start : page.content_end]
-    # The theme writes these parts with their class as it is: a region without its text has none,
-    # and needs no tokenizing to tell (0.09 s of the 1,000-page link-dense site built by Zensical).
-    if not any(part.classes[0] in region for part in TEMPLATE_PARTS):
-        return region
-    return without_elements(region, TEMPLATE_PARTS)
+    """The page's content region as its Markdown made it: without a panel (the plugin's or an
+    earlier run's) and without the parts other tools write there (`core.html.NOT_THE_AUTHORS`:
+    the theme's tag chips, mkdocstrings' backlinks), which the plugin never reads as content."""
+    return core_page_content(page.html[page.content_start : page.content_end])
 
 
 # --- URLs and sources ---------------------------------------------------------------------------
@@ -259,7 +251,7 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
     page's `<title>` without a trailing ` - site_name`, else ""."""
     h1 = find_inner(html, _H1, start, end)
     if h1 is not None:
-        text = plain_text(html[h1[0] : h1[1]])
+        text = heading_text(html[h1[0] : h1[1]])
         if text:
             return text
     match = _TITLE.search(html, 0, start if start else len(html))
