@@ -42,7 +42,15 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
-from mkdocs_backlinks.command.html_scan import Selector, find_inner, heading_text, parse_selector, plain_text
+from mkdocs_backlinks.command.html_scan import (
+    Selector,
+    find_inner,
+    heading_text,
+    iter_tags,
+    parse_selector,
+    plain_text,
+    raw_element,
+)
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
 from mkdocs_backlinks.core.html.panels import page_content as core_page_content
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
@@ -65,10 +73,8 @@ CONTENT_REGIONS: Tuple[Selector, ...] = tuple(
 )
 """The content regions of the themes this command knows, the first found winning."""
 
-_REFRESH = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
-_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">]*)""", re.IGNORECASE)
-_META_CONTENT = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh[^>]*>""", re.IGNORECASE)
-_TITLE = re.compile(r"<title(?:\s[^>]*)?>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# The URL part of a refresh's `content` attribute (`0; url=../new/`): a value, not HTML.
+_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'"]*)""", re.IGNORECASE)
 _H1 = (parse_selector("h1"),)
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SEARCH_PAGES = ("search.html", "search/index.html")
@@ -254,10 +260,10 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
         text = heading_text(html[h1[0] : h1[1]])
         if text:
             return text
-    match = _TITLE.search(html, 0, start if start else len(html))
-    if not match:
+    title = raw_element(html, "title", 0, start if start else len(html))
+    if title is None:
         return ""
-    text = plain_text(match.group(1))
+    text = plain_text(title)
     if site_name:
         for separator in (" - ", " — ", " | "):
             suffix = separator + " ".join(site_name.split())
@@ -266,13 +272,17 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
     return text
 
 
-def _redirect_target(html: str) -> Optional[str]:
-    """The URL a redirect stub sends to, None when the page is no redirect stub."""
-    match = _META_CONTENT.search(html)
-    if not match:
-        return None
-    url = _REFRESH_URL.search(match.group(0).split("content", 1)[-1])
-    return url.group(1).strip() if url else ""
+def _redirect_target(head: str) -> Optional[str]:
+    """The URL a redirect stub sends to (a `<meta http-equiv="refresh">` in `head`), None when
+    the page is no redirect stub."""
+    if "efresh" not in head and "EFRESH" not in head:
+        return None  # no tag there can say it: nothing to tokenize
+    for tag in iter_tags(head, names=("meta",)):
+        attrs = tag.attrs
+        if not tag.closing and attrs.get("http-equiv", "").strip().lower() == "refresh":
+            url = _REFRESH_URL.search(attrs.get("content", ""))
+            return url.group(1).strip() if url else ""
+    return None
 
 
 def _walk_site(site_dir: str, problems: List[str]) -> List[str]:
@@ -379,10 +389,9 @@ def _page(
     src = sources.get(site_path)
     region = find_inner(text, selectors)
     head = text[: region[0]] if region else text
-    if _REFRESH.search(head):
-        target = _redirect_target(head)
-        if target is not None:
-            stubs[site_path] = target
+    target = _redirect_target(head)
+    if target is not None:
+        stubs[site_path] = target
         return None
     if src is None and (site_path == _NOT_FOUND_PAGE or site_path in _SEARCH_PAGES):
         return None  # the theme's 404 and search pages are no pages of the graph

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mkdocs_backlinks.core.html.select import Selector, find_first, find_inner, parse_selector, without_elements
 from mkdocs_backlinks.core.html.text import heading_text, plain_text
-from mkdocs_backlinks.core.html.tokens import VOID_ELEMENTS, Tag, element_end, iter_tags, parse_attributes
+from mkdocs_backlinks.core.html.tokens import VOID_ELEMENTS, Tag, element_end, iter_tags, parse_attributes, raw_element
 
 __all__ = [
     "VOID_ELEMENTS",
@@ -20,5 +20,6 @@ __all__ = [
     "parse_attributes",
     "parse_selector",
     "plain_text",
+    "raw_element",
     "without_elements",
 ]

@@ -11,7 +11,15 @@ import html as html_lib
 import re
 from typing import List, NamedTuple
 
-from mkdocs_backlinks.core.html.tokens import ATTRS, BOGUS_COMMENT, COMMENT, RAW_ELEMENT, parse_attributes, tokens_for
+from mkdocs_backlinks.core.html.tokens import (
+    ATTRS,
+    BOGUS_COMMENT,
+    COMMENT,
+    RAW_ELEMENT,
+    parse_attributes,
+    raw_content,
+    tokens_for,
+)
 
 __all__ = ["Heading", "heading_text", "plain_text", "without_tags"]
 
@@ -34,7 +42,6 @@ _DROPPED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SHOWN_RAW = re.compile(r"<(?:xmp|plaintext)(?=[\s/>])", re.IGNORECASE)
-_RAW_CONTENT = re.compile(r"<[^>]*>(.*?)(?:</[^>]*(?:>|\Z))?\Z", re.DOTALL)
 
 
 def without_tags(fragment: str) -> str:
@@ -61,8 +68,7 @@ def _text_with_raw(fragment: str) -> str:
         position = match.end()
         name = (match.group("raw") or match.group("plaintext") or "").lower()
         if name in ("xmp", "plaintext"):
-            inner = _RAW_CONTENT.match(match.group())
-            pieces.append(inner.group(1) if inner else "")
+            pieces.append(raw_content(match.group()))
     pieces.append(html_lib.unescape(fragment[position:]))
     return "".join(pieces)
 

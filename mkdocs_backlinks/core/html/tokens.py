@@ -34,6 +34,8 @@ __all__ = [
     "hidden_spans",
     "iter_tags",
     "parse_attributes",
+    "raw_content",
+    "raw_element",
     "tag_pattern",
     "token_pattern",
 ]
@@ -150,6 +152,27 @@ def hidden_spans(text: str, start: int = 0, end: Optional[int] = None) -> Iterat
     for match in HIDDEN.finditer(text, start, len(text) if end is None else end):
         name = match.group("raw") or match.group("plaintext") or ""
         yield match.start(), match.end(), name.lower()
+
+
+_RAW_CONTENT = re.compile(
+    r"<[a-zA-Z][^\s/>]*" + ATTRS + r">(.*?)(?:</[a-zA-Z][^\s/>]*(?=[\s/>])[^>]*(?:>|\Z))?\Z", re.DOTALL
+)
+
+
+def raw_content(element: str) -> str:
+    """The content of an element of `NOT_MARKUP` as `hidden_spans` finds it whole (start tag to
+    end tag, or to the end of the text), as written."""
+    match = _RAW_CONTENT.match(element)
+    return match.group(1) if match else ""
+
+
+def raw_element(html: str, name: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+    """The content, as written, of the first element `name` of `NOT_MARKUP` (such as `title`) in
+    `html[start:end]`; None when there is none."""
+    for begin, stop, found in hidden_spans(html, start, end):
+        if found == name:
+            return raw_content(html[begin:stop])
+    return None
 
 
 _ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
