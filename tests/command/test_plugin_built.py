@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import command, site_panels, site_pages, write_docs
+from .conftest import command, site_pages, site_panels, write_docs
 
 DOCS = {
     "index.md": "# Home\n\nSee [Alpha](a.md) and [Beta](b.md).\n",
