@@ -51,13 +51,16 @@ class SnippetCutter:
     """Cuts the snippets of one page's links, each from a short window of HTML on either side of
     the link, so a snippet costs the same on a short page and on a long one."""
 
-    __slots__ = ("_hidden", "_hidden_starts", "content", "length", "window")
+    __slots__ = ("_hidden", "_hidden_starts", "_tags_only", "content", "length", "window")
 
     def __init__(self, content: str, length: int) -> None:
         # What a reader does not see (comments, scripts...) is blanked out of each window as it
         # is cut (not out of a copy of the page: a cutter is kept for every page that links to a
         # panel).
-        self._hidden = tuple((start, end) for start, end, name in hidden_spans(content) if name not in SHOWN_RAW_TEXT)
+        spans = tuple(hidden_spans(content))
+        self._hidden = tuple((start, end) for start, end, name in spans if name not in SHOWN_RAW_TEXT)
+        # Without `<xmp>` or `<plaintext>` (shown as written), a window holds tags and text only.
+        self._tags_only = len(self._hidden) == len(spans)
         self._hidden_starts = tuple(start for start, _end in self._hidden)
         self.content = content
         self.length = length
@@ -116,8 +119,10 @@ class SnippetCutter:
         text, end = read_anchor(self.content, start)
         if end == start:
             return Snippet("", "", "")  # no link starts there
-        before = trim_before(plain_text(self._html_before(start), edges=True), self.length // 2)
-        after = trim_after(plain_text(self._html_after(end), edges=True), self.length - len(before))
+        # The windows hold no comment or hidden element: they were blanked out as they were cut.
+        tags_only = self._tags_only
+        before = trim_before(plain_text(self._html_before(start), True, tags_only), self.length // 2)
+        after = trim_after(plain_text(self._html_after(end), True, tags_only), self.length - len(before))
         return Snippet(before, text, after)
 
 

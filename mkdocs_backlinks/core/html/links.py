@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List, NamedTuple, Optional, Tuple
 
 from mkdocs_backlinks.core.html.text import Heading, heading_text, plain_text
-from mkdocs_backlinks.core.html.tokens import parse_attributes, tokens_for
+from mkdocs_backlinks.core.html.tokens import ATTRIBUTES, CLOSE, END, NAME, parse_attributes, tokens_for
 
 __all__ = ["Anchor", "anchor_extent", "anchor_text", "extract_anchors", "read_anchor"]
 
@@ -42,15 +42,15 @@ def extract_anchors(content: str) -> List[Anchor]:
     open_heading: Optional[Tuple[int, str, int, Heading]] = None
 
     for match in _LINKS_AND_HEADINGS.finditer(content):
-        tag = match.group("name")
-        if tag is None:
+        if match.lastindex != END:
             continue  # a comment or an element holding no markup
-        if not match.group("end"):
+        if not match.group(END):
             break  # a tag the content ends inside: a browser drops it
-        closing = match.group("close") is not None
+        tag = match.group(NAME)
+        closing = match.group(CLOSE) is not None
         if tag == "a" or tag == "A":
             if not closing:
-                attrs = parse_attributes(match.group("attrs"))
+                attrs = parse_attributes(match.group(ATTRIBUTES))
                 if "href" in attrs:
                     anchors.append(
                         Anchor(
@@ -62,7 +62,7 @@ def extract_anchors(content: str) -> List[Anchor]:
                         )
                     )
         elif not closing:
-            attrs = parse_attributes(match.group("attrs"))
+            attrs = parse_attributes(match.group(ATTRIBUTES))
             level = int(tag[1])
             # Links inside a heading belong to it; its text is known only at its end tag.
             heading = Heading(level, attrs.get("id", ""), "")

@@ -31,6 +31,7 @@ from mkdocs_backlinks.core.html.tokens import (
     COMMENT,
     NOT_MARKUP,
     SHOWN_RAW_TEXT,
+    names_pattern,
     parse_attributes,
     tag_pattern,
 )
@@ -56,10 +57,10 @@ def _element(group: str, names: List[str]) -> str:
     the text when it has none."""
     return (
         f"(?P<{group}>"
-        + "|".join(names)
+        + names_pattern(names)
         + r")(?=[\s/>])"
         + ATTRS
-        + rf">.*?(?:</(?P={group})(?=[\s/>])[^>]*(?:>|\Z)|\Z)"
+        + rf">.*?(?:</(?i:(?P={group}))(?=[\s/>])[^>]*(?:>|\Z)|\Z)"
     )
 
 
@@ -75,23 +76,23 @@ _LEFT_OUT = re.compile(
     + "|"
     + _element("raw", _GONE)
     + "(?P<gone_raw>)"
-    + r"|(?P<h>h[1-6])(?=[\s/>])(?P<hattrs>"
+    + r"|(?P<h>[hH][1-6])(?=[\s/>])(?P<hattrs>"
     + ATTRS
-    + r")>(?P<htext>.*?)(?:</(?P=h)(?=[\s/>])[^>]*(?:>|\Z)|\Z)(?P<heading>)"
-    + r"|a(?=[\s/>])"
+    + r")>(?P<htext>.*?)(?:</(?i:(?P=h))(?=[\s/>])[^>]*(?:>|\Z)|\Z)(?P<heading>)"
+    + r"|[aA](?=[\s/>])"
     + ATTRS
-    + r">.*?(?:</a(?=[\s/>])[^>]*(?:>|\Z)|(?=<a[\s/>])|\Z)(?P<linked>)"
+    + r">.*?(?:</[aA](?=[\s/>])[^>]*(?:>|\Z)|(?=<[aA][\s/>])|\Z)(?P<linked>)"
     + "|"
     + _element("inline", ["code", "kbd", "samp"])
     + "(?P<linked_code>)"
     + "|"
     + _element("blk", _BLOCKS)
     + "(?P<block>)"
-    + r"|p\s(?=[^>]*\badmonition-title\b)"
+    + r"|[pP]\s(?=[^>]*\badmonition-title\b)"
     + ATTRS
-    + r">.*?(?:</p(?=[\s/>])[^>]*(?:>|\Z)|\Z)(?P<block_title>)"
+    + r">.*?(?:</[pP](?=[\s/>])[^>]*(?:>|\Z)|\Z)(?P<block_title>)"
     + ")",
-    re.IGNORECASE | re.DOTALL,
+    re.DOTALL,
 )
 _KIND_MARKER = {
     "gone": "",
@@ -143,7 +144,7 @@ def read_prose(content: str) -> Prose:
 
     text = _LEFT_OUT.sub(left_out, content) if "<" in content else content
     text = _BLOCK_TAG.sub(BLOCK, text)
-    text = without_tags(text)
+    text = without_tags(text, tags_only=True)  # comments and hidden elements are gone already
     if "&" in text:
         text = html_lib.unescape(text)
         if CONTROLS.search(text):  # `&#1;` and the like: not markers
