@@ -155,6 +155,7 @@ PANELS = [
     ('<aside class="backlinks-like">kept</aside>', '<aside class="backlinks-like">kept</aside>'),
     ('<div class="doc-backlinks">kept here</div>', '<div class="doc-backlinks">kept here</div>'),
     ("<!-- <aside class='backlinks'> --><p>all kept</p>", "<!-- <aside class='backlinks'> --><p>all kept</p>"),
+    ("<!-- <aside class=backlinks></aside> -->kept", "<!-- <aside class=backlinks></aside> -->kept"),
     ('<aside class="backlinks">never closed', '<aside class="backlinks">never closed'),
     (f"{PLUGIN_PANEL}<p>x</p>{PLUGIN_PANEL}", "<p>x</p>"),
     ("<p>backlinks everywhere, no panel</p>", "<p>backlinks everywhere, no panel</p>"),
