@@ -51,7 +51,8 @@ from mkdocs_backlinks.command.html_scan import (
     plain_text,
     raw_element,
 )
-from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
+from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries, config_nav_titles
+from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.html.panels import page_content as core_page_content
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
@@ -175,7 +176,8 @@ def source_map(sources: Iterable[str], use_directory_urls: bool) -> Dict[str, st
     return found
 
 
-def _markdown_sources(docs_dir: str) -> List[str]:
+def markdown_sources(docs_dir: str) -> List[str]:
+    """The Markdown files under `docs_dir` (relative, with `/`), in path order; hidden ones left out."""
     out = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -335,7 +337,7 @@ def read_built_site(
     problems: List[str] = []
 
     docs_dir = config.docs_dir if config.docs_dir and os.path.isdir(config.docs_dir) else None
-    sources = source_map(_markdown_sources(docs_dir), directory_urls) if docs_dir else {}
+    sources = source_map(markdown_sources(docs_dir), directory_urls) if docs_dir else {}
 
     files: List[SiteFile] = []
     pages: List[BuiltPage] = []
@@ -454,7 +456,18 @@ def _with_nav(
 
     found: List[Tuple[BuiltPage, Tuple[str, ...]]] = []
     if config.nav:
-        for target, crumbs in config_nav_entries(config.nav):
+        nav_titles = config_nav_titles(config.nav)
+
+        def index_title(target: str) -> str:
+            page = by_src.get(target) or by_key.get(page_dest(target, config.use_directory_urls))
+            return shown_title(page, nav_titles) if page is not None else ""
+
+        # Zensical titles a section written `- "":` by its index page; MkDocs' themes leave it
+        # untitled (checked on zensical 0.1.2 and Material 9.8 with and without
+        # `navigation.indexes`).
+        home = by_key.get("index.html") or (pages[0] if pages else None)
+        untitled = index_title if home is not None and built_by_zensical(home.html) else None
+        for target, crumbs in config_nav_entries(config.nav, untitled):
             listed = by_src.get(target)
             if listed is None and "://" not in target:
                 # No docs_dir (or a source not there): find the page where the source is built.
@@ -480,6 +493,24 @@ def _with_nav(
             page = replace(page, nav_position=index, crumbs=crumbs)
         out.append(page)
     return out
+
+
+def built_by_zensical(html: str) -> bool:
+    """Whether the page says Zensical wrote it (`<meta name="generator" content="zensical-...">`)."""
+    head_end = html.find("</head")
+    for tag in iter_tags(html, 0, head_end if head_end != -1 else None, names=("meta",)):
+        attrs = tag.attrs
+        if not tag.closing and attrs.get("name", "").lower() == "generator":
+            return "zensical" in attrs.get("content", "").lower()
+    return False
+
+
+def shown_title(page: BuiltPage, nav_titles: Mapping[str, str]) -> str:
+    """The page's title as MkDocs and Zensical show it: the config nav's (HTML, read as text),
+    else the front matter's, else the page's own heading; on one line."""
+    meta = page.meta
+    title = html_to_text(nav_titles.get(page.src_uri, "")) or (str(meta["title"]) if meta.get("title") else "")
+    return " ".join((title or page.title).split())
 
 
 def _redirects(stubs: Dict[str, str], pages: List[BuiltPage], directory_urls: bool, mount: str) -> Dict[str, str]:
