@@ -97,10 +97,15 @@ class BuiltPage:
     title: str
     """Plain text: the first H1 of the content (permalink anchors left out), else `<title>`."""
     html: str
-    """The whole file's text."""
+    """The whole file's text, kept only for the pages the site's navigation may be read from (the
+    homepage and the first page); "" for the others, whose text `page_text` reads again when the
+    page is written. A 10,000-page site built by Zensical holds about 100,000 characters of
+    navigation in every page: kept whole, the pages took 1.2 GiB of memory."""
     content_start: int
     content_end: int
-    """`html[content_start:content_end]` is the inner HTML of the content region."""
+    """The file's `text[content_start:content_end]` is the inner HTML of the content region."""
+    region: str = ""
+    """That inner HTML, as read."""
     has_source: bool = False
     """Whether it is built from a Markdown source found in `docs_dir` (the one `src_uri` names)."""
     markdown: str = ""
@@ -134,7 +139,20 @@ def page_content(page: BuiltPage) -> str:
     """The page's content region as its Markdown made it: without a panel (the plugin's or an
     earlier run's) and without the parts other tools write there (`core.html.NOT_THE_AUTHORS`:
     the theme's tag chips, mkdocstrings' backlinks), which the plugin never reads as content."""
-    return core_page_content(page.html[page.content_start : page.content_end])
+    return core_page_content(page.region or page.html[page.content_start : page.content_end])
+
+
+def page_text(site_dir: str, page: BuiltPage) -> Optional[str]:
+    """The page's whole text, to write it: the one kept, or the file read again; None when it
+    cannot be read, or changed since it was read (its content region is no longer where it was)."""
+    if page.html:
+        return page.html
+    try:
+        with open(os.path.join(site_dir, *page.site_path.split("/")), "rb") as file:
+            text = file.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if text[page.content_start : page.content_end] == page.region else None
 
 
 # --- URLs and sources ---------------------------------------------------------------------------
@@ -356,7 +374,10 @@ def read_built_site(
             continue
         if page.has_source and docs_dir:
             page = _with_source(page, docs_dir, problems, keep_text=bool(config.tags_plugins))
-        pages.append(page)
+        # The whole text only where the navigation may be read (see `BuiltPage.html`).
+        keep = not pages or site_path == "index.html"
+        region = page.html[page.content_start : page.content_end]
+        pages.append(replace(page, html=page.html if keep else "", region=region))
         files.append(SiteFile(page.src_uri, page.url, True))
 
     pages = _with_nav(pages, config, sources, mount, problems)
