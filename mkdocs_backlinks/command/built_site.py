@@ -292,12 +292,15 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
     return text
 
 
-def _redirect_target(head: str) -> Optional[str]:
-    """The URL a redirect stub sends to (a `<meta http-equiv="refresh">` in `head`), None when
-    the page is no redirect stub."""
-    if "efresh" not in head and "EFRESH" not in head:
+def _redirect_target(text: str, end: int) -> Optional[str]:
+    """The URL a redirect stub sends to (a `<meta http-equiv="refresh">` before `text[end]` and
+    its `</head>`), None when the page is no redirect stub."""
+    head_end = text.find("</head", 0, end)
+    if head_end != -1:
+        end = head_end  # the head only: a theme's navigation after it can be 100,000 characters
+    if text.find("efresh", 0, end) == -1 and text.find("EFRESH", 0, end) == -1:
         return None  # no tag there can say it: nothing to tokenize
-    for tag in iter_tags(head, names=("meta",)):
+    for tag in iter_tags(text, 0, end, names=("meta",)):
         attrs = tag.attrs
         if not tag.closing and attrs.get("http-equiv", "").strip().lower() == "refresh":
             url = _REFRESH_URL.search(attrs.get("content", ""))
@@ -411,8 +414,7 @@ def _page(
     """The page in the HTML file `site_path`, None for a file that is no page."""
     src = sources.get(site_path)
     region = find_inner(text, selectors)
-    head = text[: region[0]] if region else text
-    target = _redirect_target(head)
+    target = _redirect_target(text, region[0] if region else len(text))
     if target is not None:
         stubs[site_path] = target
         return None
