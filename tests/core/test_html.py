@@ -227,3 +227,18 @@ def test_no_module_outside_the_layer_reads_html():
                         assert not (isinstance(text, str) and re.search(r"(?<!\(\?)<[a-z/!(\[]", text)), (rel, text)
             if isinstance(node, ast.FunctionDef):
                 assert node.name not in ("parse_attributes", "plain_text", "html_to_text", "without_panel_html"), rel
+
+
+SNIPPETS = [
+    # A block tag written inside another block tag's attribute value is no block tag.
+    ('<p>One. Two</p><div title="<p>">three <a href="x/">link</a> after.</div>', "three link after."),
+    ('<li>Item with <a href="x/">link</a></li><li>next</li>', "Item with link"),
+    ("<p>Start <!-- <p> --> mid <a href='x/'>link</a> end</p>", "Start mid link end"),
+    ("<div><p>No end <a href='x/'>link", "No end link"),
+]
+
+
+@pytest.mark.parametrize("html, expected", SNIPPETS, ids=[c[0][:30] for c in SNIPPETS])
+def test_snippets_table(html, expected):
+    start = extract_anchors(html)[0].start
+    assert str(snippet_at(html, start, 160)) == expected
