@@ -123,6 +123,12 @@ def heading_text(inner_html: str) -> str:
     toc extension appends to it (links of class `headerlink`)."""
     if "headerlink" not in inner_html:
         return plain_text(inner_html)
+    # The common case: the heading's one link is the permalink the toc extension wrote at its end.
+    last = inner_html.rfind("<a")
+    if last > 0 and inner_html.find("<a", 0, last) == -1 and inner_html.endswith("</a>"):
+        tag = _LINK_TAG.match(inner_html, last)
+        if tag is not None and "headerlink" in parse_attributes(tag.group()[2:-1]).get("class", "").split():
+            return plain_text(inner_html[:last])
     kept: List[str] = []
     position = 0
     skipping = False
