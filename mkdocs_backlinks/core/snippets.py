@@ -93,14 +93,19 @@ class SnippetCutter:
         low = max(start - self.window, 0)
         block_start = -1
         content = self.content
-        last = None if self._hidden else _LAST_BLOCK_TAG.match(content, low, start)
-        if last is not None and content.rfind("<", low, last.start(1)) <= content.rfind(">", low, last.start(1)):
+        last = _LAST_BLOCK_TAG.match(content, low, start)
+        at = last.start(1) if last is not None else -1
+        if (
+            last is not None
+            and content.rfind("<", low, at) <= content.rfind(">", low, at)
+            and not (self._hidden and self._in_hidden(at))
+        ):
             # The last block tag of the window, found from its end in C rather than by a loop over
-            # all of them; it stands in no other tag's attribute value (no `<` left open before it).
-            # On the docs-like site's pages: 455-477 µs a page for every link's snippet, 491-525
-            # with the loop.
+            # all of them; it stands in no other tag's attribute value (no `<` left open before it)
+            # and in no comment. On the docs-like site's pages: 455-477 µs a page for every
+            # link's snippet, 491-525 with the loop.
             block_start = last.end()
-        elif self._hidden or last is not None:
+        elif last is not None:
             for tag in _BLOCK_TAG.finditer(content, low, start):
                 if not (self._hidden and self._in_hidden(tag.start())):  # no block inside a comment
                     block_start = tag.end()

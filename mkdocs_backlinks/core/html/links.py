@@ -21,6 +21,7 @@ _LINKS = tokens_for(("a",))
 # token whose last group is `end` (empty when the text ends inside the tag).
 _GROUPS = _LINKS_AND_HEADINGS.groupindex
 CLOSE, NAME, ATTRIBUTES, END = _GROUPS["close"], _GROUPS["name"], _GROUPS["attrs"], _GROUPS["end"]
+_A_CLOSE, _A_END = _LINKS.groupindex["close"], _LINKS.groupindex["end"]
 
 
 class Anchor(NamedTuple):
@@ -96,12 +97,12 @@ def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
     end, end of the element)`. As in a browser, a link ends at its end tag, or where the next link
     starts (links do not nest), or at the end of the content."""
     tag = _LINKS.match(content, start) if start >= 0 else None
-    if tag is None or tag.group("name") is None or tag.group("close") is not None or not tag.group("end"):
+    if tag is None or tag.lastindex != _A_END or tag.group(_A_CLOSE) is not None or not tag.group(_A_END):
         return start, start, start  # no link starts there: nothing to read
     for match in _LINKS.finditer(content, tag.end()):
-        if match.group("name") is None:
-            continue
-        if match.group("close") is not None:
+        if match.lastindex != _A_END:
+            continue  # a comment or an element holding no markup
+        if match.group(_A_CLOSE) is not None:
             return tag.end(), match.start(), match.end()
         return tag.end(), match.start(), match.start()
     return tag.end(), len(content), len(content)
