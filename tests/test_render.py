@@ -13,8 +13,8 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks.core.labels import TRANSLATIONS, panel_labels
-from mkdocs_backlinks.core.panel import MentionEntry, Occurrence, PanelEntry, make_panel
-from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelWriter
+from mkdocs_backlinks.core.panel import TEMPLATE, MentionEntry, Occurrence, PanelEntry, make_panel
+from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelWriter, write_shipped_panel
 from mkdocs_backlinks.core.snippets import Snippet
 
 HOSTILE = "\"><img src=x onerror=alert(1)> & 'q' <b>"
@@ -202,3 +202,47 @@ def test_a_template_in_a_folder_before_the_shipped_one_takes_its_place(tmp_path)
     ]:
         written = PanelWriter(Environment(loader=FileSystemLoader(dirs)), LABELS[0])(panel, "Home")
         assert expected in written
+
+
+def inbound_entries():
+    from mkdocs_backlinks.core.inbound.show import InboundEntry
+
+    return [
+        InboundEntry(
+            "Blog " + HOSTILE, "https://blog.example/a?b=1&c='2'", "blog.example", "Why", "see", "the graph", ", too"
+        ),
+        InboundEntry("blog.example", "", "blog.example", "", "", "", ""),
+        InboundEntry(
+            "Forum", "https://forum.example/t", "forum.example", "", "", "anchor " + HOSTILE, "after " + HOSTILE
+        ),
+        InboundEntry("Wiki", "https://wiki.example/", "", "Links " + HOSTILE, "", "", ""),
+        InboundEntry("News", "https://news.example/", "news.example", "", "before", "x", ""),
+        InboundEntry("Docs", "https://docs.example/", "docs.example", "S", "", "y", ") so"),
+    ]
+
+
+def every_panel():
+    """The table's panels, and the same with a local graph and links from other sites."""
+    for i, panel in enumerate(panels()):
+        yield panel
+        with_more = make_panel(panel.entries, 2 if i % 2 else 0, panel.grouped)
+        with_more.mentions = panel.mentions
+        with_more.graph = '<svg class="backlinks__graph"><a href="../x/">x</a></svg>'
+        with_more.inbound = inbound_entries()[: 1 + i % 6]
+        with_more.inbound_count = len(with_more.inbound) + (i % 3) * 7
+        yield with_more
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=[*TRANSLATIONS, "hostile"])
+def test_the_string_writer_writes_the_shipped_templates_bytes(labels):
+    """The shipped template is written by joining strings (for speed): the same bytes as Jinja's
+    rendering of it, for every shape of panel, in every language."""
+    template = Environment(loader=FileSystemLoader(TEMPLATES_DIR), auto_reload=False).get_template(TEMPLATE)
+    compared = 0
+    for panel in every_panel():
+        assert write_shipped_panel(panel, labels) == template.render(backlinks=panel, labels=labels, page=None)
+        compared += 1
+    assert compared == 48
+    assert shipped_writer(labels)._writer() is not None and shipped_writer(labels)(panel, None) == template.render(
+        backlinks=panel, labels=labels, page=None
+    )
