@@ -16,9 +16,9 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
-from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
+from mkdocs_backlinks.core.html import Anchor, extract_anchors
 from mkdocs_backlinks.core.inbound.gather import Inbound
 from mkdocs_backlinks.core.inbound.show import panel_part
 from mkdocs_backlinks.core.mentions import Mention
