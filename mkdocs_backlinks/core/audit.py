@@ -10,7 +10,8 @@ from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
 from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
-from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
+from mkdocs_backlinks.core.log import Log
+from mkdocs_backlinks.core.messages import CheckResult, report_checks
 from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.site_graph import write_site_graph
 from mkdocs_backlinks.core.urls import page_url_keys, relative_url
@@ -81,7 +82,7 @@ def audit(
         site, want_all=exporting, want=GRAPH_PAGE_CHECKS if graph_page else frozenset(), siblings=siblings
     )
     if exporting:
-        metrics = site.page_metrics()
+        metrics = site.page_metrics(siblings)
         mentions, related = site.mentions(), site.related()
         if options.graph_file:
             doc = export.document(

@@ -15,6 +15,7 @@ from mkdocs_backlinks.core.html import (
     anchor_text,
     extract_anchors,
     find_panel,
+    has_id,
     heading_text,
     page_content,
     parse_attributes,
@@ -128,6 +129,29 @@ ATTRIBUTES = [
 @pytest.mark.parametrize("text, expected", ATTRIBUTES, ids=[c[0] or "empty" for c in ATTRIBUTES])
 def test_attributes_table(text, expected):
     assert parse_attributes(text) == expected
+
+
+# Whether a page has an element with an id (the fragment of a link "did you mean" weighs):
+# (HTML, id, found).
+IDS = [
+    ('<h2 id="zones">Zones</h2>', "zones", True),
+    ("<h2 id='zones'>Zones</h2>", "zones", True),
+    ("<h3 id=zones>Zones</h3>", "zones", True),
+    ('<h2 ID="zones">Zones</h2>', "zones", True),
+    ('<h2 id="caf&eacute;">Café</h2>', "café", True),
+    ('<h2 data-id="zones">Zones</h2>', "zones", False),
+    ('<h2 id="zones-2">Zones</h2>', "zones", False),
+    ('<!-- <h2 id="zones"> -->', "zones", False),
+    ('<script>x = \'<h2 id="zones">\'</script>', "zones", False),
+    ('<textarea><h2 id="zones"></textarea>', "zones", False),
+    ("<p>zones</p>", "zones", False),
+    ('<h2 id="">Empty</h2>', "", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("html, element_id, expected", IDS, ids=[c[0] for c in IDS])
+def test_has_id_table(html, element_id, expected):
+    assert has_id(html, element_id) is expected
 
 
 HEADINGS = [

@@ -15,9 +15,16 @@ No other module tokenizes HTML.
 
 from mkdocs_backlinks.core.html.links import Anchor, anchor_extent, anchor_text, extract_anchors, read_anchor
 from mkdocs_backlinks.core.html.panels import NOT_THE_AUTHORS, find_panel, page_content, without_panels
-from mkdocs_backlinks.core.html.select import Selector, find_first, find_inner, parse_selector, without_elements
+from mkdocs_backlinks.core.html.select import (
+    Selector,
+    find_first,
+    find_inner,
+    has_id,
+    parse_selector,
+    without_elements,
+)
 from mkdocs_backlinks.core.html.text import Heading, heading_text, plain_text
-from mkdocs_backlinks.core.html.tokens import NOT_MARKUP, Tag, element_end, iter_tags, parse_attributes
+from mkdocs_backlinks.core.html.tokens import NOT_MARKUP, Tag, element_end, iter_tags, parse_attributes, raw_element
 
 __all__ = [
     "NOT_MARKUP",
@@ -33,12 +40,14 @@ __all__ = [
     "find_first",
     "find_inner",
     "find_panel",
+    "has_id",
     "heading_text",
     "iter_tags",
     "page_content",
     "parse_attributes",
     "parse_selector",
     "plain_text",
+    "raw_element",
     "read_anchor",
     "without_elements",
     "without_panels",

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from mkdocs_backlinks.core.html.tokens import HIDDEN, Tag, element_end, iter_tags, tag_at
 
-__all__ = ["Selector", "find_first", "first_by_class", "find_inner", "parse_selector", "without_elements"]
+__all__ = ["Selector", "find_first", "first_by_class", "find_inner", "has_id", "parse_selector", "without_elements"]
 
 
 @dataclass(frozen=True)
@@ -190,3 +190,15 @@ def without_elements(html: str, selectors: Sequence[Selector]) -> str:
         position = end
     parts.append(html[position:])
     return "".join(parts)
+
+
+def has_id(html: str, element_id: str) -> bool:
+    """Whether an element of `html` has the `id` `element_id`, as a browser reads the page: not
+    in a comment or an element holding no markup, however the attribute is quoted or its value
+    written with entities."""
+    if not element_id or (element_id not in html and "&" not in html):
+        return False  # the id cannot be written there: no need to tokenize the page
+    for tag in iter_tags(html):
+        if not tag.closing and "id" in tag.attr_text.lower() and tag.attrs.get("id") == element_id:
+            return True
+    return False
