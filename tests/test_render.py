@@ -243,6 +243,15 @@ def test_the_string_writer_writes_the_shipped_templates_bytes(labels):
         assert write_shipped_panel(panel, labels) == template.render(backlinks=panel, labels=labels, page=None)
         compared += 1
     assert compared == 48
-    assert shipped_writer(labels)._writer() is not None and shipped_writer(labels)(panel, None) == template.render(
-        backlinks=panel, labels=labels, page=None
-    )
+    writer = shipped_writer(labels)
+    assert writer(panel, None) == template.render(backlinks=panel, labels=labels, page=None)
+    assert writer._template is None  # the shipped template: written by joins, Jinja not used
+
+
+def test_a_theme_template_is_rendered_by_jinja_not_by_joins(tmp_path):
+    overrides = tmp_path / "overrides" / "backlinks"
+    overrides.mkdir(parents=True)
+    (overrides / "panel.html").write_text("<p>{{ backlinks|length }}</p>", encoding="utf-8")
+    writer = PanelWriter(Environment(loader=FileSystemLoader([str(tmp_path / "overrides"), TEMPLATES_DIR])), LABELS[0])
+    assert writer(make_panel([entry(1)]), None) == "<p>1</p>"
+    assert writer._template is not None
