@@ -20,7 +20,7 @@ from mkdocs_backlinks.core.local_graph import GraphNode
 from mkdocs_backlinks.core.panel import make_panel
 from test_render import panels, shipped_writer
 
-NODE = re.compile(r'<a class="backlinks__graph-node[^"]*" href="([^"]*)"')
+NODE = re.compile(r'<a xmlns="http://www.w3.org/1999/xhtml" class="backlinks__graph-link[^"]*" href="([^"]*)"')
 GRAPH = re.compile(r'<svg class="backlinks__graph".*?</svg>', re.S)
 DATA = re.compile(r'<script type="application/json" id="sg-data">(.*?)</script>', re.S)
 
