@@ -53,7 +53,7 @@ def _list_end(text: str, start: int) -> Optional[int]:
 
 
 def _item(title: str, anchor: str, typeset: bool) -> str:
-    # Zensical 0.1 wraps each entry's text in a `md-typeset` span (for inline code); Material
+    # Zensical (0.0.73 and 0.1.2) wraps each entry's text in a `md-typeset` span; Material
     # for MkDocs does not. The entry looks as its neighbours do.
     label = f'<span class="md-typeset">{title}</span>' if typeset else title
     return (
