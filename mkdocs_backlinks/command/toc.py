@@ -13,21 +13,14 @@ write no such lists: their pages get no entry.
 from __future__ import annotations
 
 import html
-import re
 from typing import List, Optional, Tuple
+
+from mkdocs_backlinks.command.html_scan import element_end, iter_tags
 
 __all__ = ["TOC_END", "TOC_START", "with_toc_entry"]
 
 TOC_START = "<!-- mkdocs-backlinks: toc -->"
 TOC_END = "<!-- /mkdocs-backlinks: toc -->"
-
-_TOC_LIST = re.compile(r'<ul\b[^>]*\sdata-md-component="toc"[^>]*>', re.I)
-_LIST_TAG = re.compile(r"<(/?)ul\b[^>]*>", re.I)
-_EMPTY_SECONDARY = re.compile(
-    r'<nav\b[^>]*\sclass="md-nav md-nav--secondary"[^>]*>(?P<inside>\s*)</nav>',
-    re.I,
-)
-_ARIA_LABEL = re.compile(r'\saria-label="([^"]*)"', re.I)
 
 
 def _without_entries(text: str) -> str:
@@ -40,16 +33,6 @@ def _without_entries(text: str) -> str:
         if stop == -1:
             return text
         text = text[:begin] + text[stop + len(TOC_END) :]
-
-
-def _list_end(text: str, start: int) -> Optional[int]:
-    """Where the `</ul>` closing the list opened just before `start` begins."""
-    depth = 1
-    for tag in _LIST_TAG.finditer(text, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return tag.start()
-    return None
 
 
 def _item(title: str, anchor: str, typeset: bool) -> str:
@@ -70,33 +53,41 @@ def with_toc_entry(text: str, title: Optional[str], anchor: str) -> str:
         return text
     escaped = html.escape(title, quote=False)
     inserts: List[Tuple[int, str]] = []
-    for found in _TOC_LIST.finditer(text):
-        end = _list_end(text, found.end())
-        if end is None:
+    any_list = False
+    empty_nav: Optional[Tuple[int, str]] = None
+    for tag in iter_tags(text, names=("ul", "nav")):
+        if tag.closing:
             continue
-        entries = text[found.end() : end]
-        if f'href="#{anchor}"' in entries:
-            continue  # the plugin's own entry
-        inserts.append((end, _item(escaped, anchor, 'class="md-typeset"' in entries)))
-    if not inserts and not _TOC_LIST.search(text):
-        empty = _EMPTY_SECONDARY.search(text)
-        if empty is not None:
-            named = _ARIA_LABEL.search(empty.group(0))
-            heading = html.escape(html.unescape(named.group(1)), quote=False) if named else ""
-            at = empty.start("inside") + len(empty.group("inside"))
-            inserts.append(
-                (
-                    at,
-                    f'{TOC_START}<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon">'
-                    f'</span>{heading}</label><ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>'
-                    f"{TOC_END}{_item(escaped, anchor, False)}{TOC_START}</ul>{TOC_END}",
-                )
+        attrs = tag.attrs
+        if tag.name == "ul" and attrs.get("data-md-component") == "toc":
+            any_list = True
+            end = element_end(text, tag)
+            if end is None:
+                continue
+            entries = text[tag.end : end]
+            if f'href="#{anchor}"' in entries:
+                continue  # the plugin's own entry
+            inserts.append((end, _item(escaped, anchor, 'class="md-typeset"' in entries)))
+        elif tag.name == "nav" and empty_nav is None and "md-nav--secondary" in attrs.get("class", "").split():
+            end = element_end(text, tag)
+            if end is not None and not text[tag.end : end].strip():
+                heading = html.escape(attrs.get("aria-label", ""), quote=False)
+                empty_nav = (end, heading)
+    if not any_list and empty_nav is not None:
+        end, heading = empty_nav
+        inserts.append(
+            (
+                end,
+                f'{TOC_START}<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon">'
+                f'</span>{heading}</label><ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>'
+                f"{TOC_END}{_item(escaped, anchor, False)}{TOC_START}</ul>{TOC_END}",
             )
+        )
     if not inserts:
         return text
     pieces: List[str] = []
     position = 0
-    for at, new in inserts:
+    for at, new in sorted(inserts):
         pieces += (text[position:at], new)
         position = at
     pieces.append(text[position:])
