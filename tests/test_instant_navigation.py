@@ -1,7 +1,8 @@
 """Material's instant navigation with every panel option on, in headless Chromium: the example
 site built by MkDocs with the plugin (both URL styles) and by Zensical then the post-build
 command. Real clicks on sidebar links, panel entries and the local graph's nodes each land on
-the page linked (its URL and its h1), without a full page load and without a script error.
+the page linked (its URL and its h1), without a full page load and without a script error; the
+table of contents' entry then leads to the panel.
 
 Material re-assigns `el.href` on every `[href]` element of each new page and reads `a.href` of
 the link clicked as a string: an SVG `<a>` (read-only `href`, an `SVGAnimatedString`) broke both.
@@ -139,4 +140,18 @@ def test_instant_navigation_with_every_option(tmp_path, generator, directory_url
         (root / "backlinks").symlink_to(site, target_is_directory=True)
         visited = click_through(chromium, base, steps_for(directory_urls))
         assert len(set(visited)) >= 4, visited
+        # `toc: true`: the table of contents (the plugin's, or the command's in Zensical's
+        # page) leads to the panel of the page instant navigation brought in.
+        entry = chromium.evaluate(
+            "(() => { const a = document.querySelector('.md-sidebar--secondary a[href$=\"#backlinks-title\"]');"
+            " if (!a) return null; const b = a.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; })()"
+        )
+        assert entry is not None, visited[-1]
+        chromium.click(*entry)
+        chromium.wait_for(
+            "location.hash === '#backlinks-title' && (() => { const t = document.getElementById('backlinks-title')"
+            ".getBoundingClientRect(); return t.top >= 0 && t.top < innerHeight; })()",
+            timeout=15,
+        )
+        assert chromium.evaluate("window.__notReloaded === true")
         assert chromium.problems() == []
