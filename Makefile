@@ -13,14 +13,14 @@ MKDOCS2 := .venv-mkdocs2/bin/mkdocs
 # Material 9.7+ prints a banner about MkDocs 2.0 on every build; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: demo lint test generators serve bench bench-command screenshots compat fuzz dist clean
+.PHONY: demo lint test chromium generators serve bench bench-command screenshots compat fuzz dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[test,demo,dist,lint]"
+	$(BIN)/python -m pip install -q -e ".[mkdocs,test,demo,dist,lint]"
 	touch $(STAMP)
 
 $(ZENSICAL):
@@ -36,16 +36,17 @@ $(MKDOCS2):
 ## generators: the venvs with Zensical and the MkDocs 2.0 pre-release the command's tests build with
 generators: $(ZENSICAL) $(MKDOCS2)
 
-## demo: create .venv, install the plugin and build example_site/ with it
+## demo: create .venv, install the plugin and build the documentation (example_site/) with it
 demo: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs build --strict
 	@echo
-	@echo "Built the example site into example_site/site/."
-	@echo "Look at the 'Pages linking here' panel at the bottom of any page, e.g."
-	@echo "  example_site/site/guide/configuration/index.html"
-	@echo "or browse it with: make serve   (then open http://127.0.0.1:8000/)"
+	@echo "Built the documentation, with the plugin, into example_site/site/."
+	@echo "Open example_site/site/index.html and look at the 'Pages linking here' panel, with"
+	@echo "its local graph, at the bottom of any page (e.g. example_site/site/guide/panel/index.html);"
+	@echo "the whole site's graph is example_site/site/graph.html, the link report example_site/site/link-report.html."
+	@echo "Or browse it with: make serve   (then open http://127.0.0.1:8000/backlinks/)"
 
-## serve: browse the example site with live reload
+## serve: browse the documentation with live reload
 serve: $(STAMP)
 	cd example_site && ../$(BIN)/mkdocs serve
 
@@ -56,11 +57,22 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## test: lint, then install what the tests need and run them all
-test: lint $(STAMP) $(ZENSICAL) $(MKDOCS2) /usr/bin/chromium
+test: lint $(STAMP) $(ZENSICAL) $(MKDOCS2) chromium
 	$(BIN)/python -m pytest -n 2
 
-# The browser test (tests/test_browser.py) looks at the example site in headless Chromium.
-# Installed once, only when missing (needs root, as in CI containers).
+# The browser tests (tests/test_browser.py, tests/test_graph_browser.py) look at the sites in
+# headless Chromium. When it is missing, it is installed where that asks for no password (root,
+# with apt-get: CI containers); anywhere else the browser tests are skipped, and this says how to
+# get them. Never sudo: `make test` must not stop to ask for a password.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else \
+		echo "make test: no Chromium, so the browser tests are skipped; to run them, install Chromium (e.g. 'sudo apt-get install chromium') and run make test again"; \
+	fi
+
+# The screenshots need Chromium (installed as root with apt-get).
 /usr/bin/chromium:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 

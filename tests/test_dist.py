@@ -129,13 +129,23 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Path]:
     return {"sdist": sdists[0], "wheel": wheels[0]}
 
 
+def fresh_venv(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    home = tmp_path_factory.mktemp(name)
+    run([sys.executable, "-m", "venv", str(home)], cwd=home)
+    return home
+
+
+def pip_install(venv: Path, *requirements: str) -> None:
+    # pip's own cache is on: the wheel is built once, the registry's files are fetched once.
+    run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", *requirements], cwd=venv)
+
+
 @pytest.fixture(scope="module")
 def venv(dist: Dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh virtualenv holding the wheel, its dependencies and the example site's theme."""
-    home = tmp_path_factory.mktemp("venv")
-    run([sys.executable, "-m", "venv", str(home)], cwd=home)
-    python = home / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "-q", str(dist["wheel"]), "mkdocs-material"], cwd=home)
+    """A fresh virtualenv holding the wheel installed as the README tells plugin users (with the
+    `mkdocs` extra), and the example site's theme."""
+    home = fresh_venv(tmp_path_factory, "venv")
+    pip_install(home, f"{dist['wheel']}[mkdocs]", "mkdocs-material")
     return home
 
 
@@ -206,3 +216,27 @@ def test_example_site_builds_with_the_installed_wheel(venv: Path, tmp_path: Path
     assert Path(schema_path).resolve().is_relative_to(venv.resolve()), schema_path
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     jsonschema.validate(json.loads((out / "links.json").read_text(encoding="utf-8")), schema)
+
+
+def installed_version(venv: Path, distribution: str) -> str:
+    return installed(venv, f"import importlib.metadata as m; print(m.version({distribution!r}))").strip()
+
+
+def test_the_wheel_installs_beside_mkdocs_2_and_the_command_runs_there(dist: Dict[str, Path], tmp_path_factory) -> None:
+    """Where MkDocs 2.0 (a pre-release) is installed, installing the wheel keeps it, and the
+    command from the same virtualenv adds the panels to what that MkDocs built."""
+    home = fresh_venv(tmp_path_factory, "venv-mkdocs2")
+    pip_install(home, "--pre", "mkdocs==2.0.dev6")
+    pip_install(home, str(dist["wheel"]))
+    assert installed_version(home, "mkdocs") == "2.0.dev6"
+    assert installed_version(home, DISTRIBUTION)
+
+    # MkDocs 2.0 reads no config file and refuses to run beside a mkdocs.yml: the pages alone.
+    project = tmp_path_factory.mktemp("mkdocs2-site")
+    shutil.copytree(ROOT / "example_site" / "docs", project / "docs")
+    run([str(home / "bin" / "mkdocs"), "build", "--dir", "docs", "--output", "site"], cwd=project)
+    result = run([str(home / "bin" / "mkdocs-backlinks"), "site"], cwd=project)
+    assert "Traceback" not in result.stderr
+    pages = [path.read_text(encoding="utf-8") for path in (project / "site").rglob("*.html")]
+    assert sum('<aside class="backlinks"' in page for page in pages) >= 5
+    assert (project / "site" / "assets" / "backlinks.css").is_file()

@@ -12,6 +12,9 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from mkdocs_backlinks.core.options import BacklinksConfig, LabelsConfig, OptionsError, load_options
+from mkdocs_backlinks.plugin.options import PluginConfig
+
 BOOL = "Expected type: <class 'bool'> but received: <class '{}'>"
 LEVEL = "Expected one of: ('ignore', 'info', 'warn', 'error') but received: {}"
 COUNT = "Expected a whole number, 0 or more, but received: {}"
@@ -69,7 +72,7 @@ MISTAKES = [
         "labels",
         "Sub-option 'more_links': Expected type: <class 'str'> but received: <class 'int'>",
     ),
-    ({"labels": {"tittle": "x"}}, "labels", "Sub-option 'tittle': Unrecognised configuration name: tittle"),
+    ({"labels": {"tittle": "x"}}, "labels", "Sub-option 'tittle': unknown option; did you mean 'title'?"),
     ({"orphans": "loud"}, "orphans", LEVEL.format("'loud'")),
     ({"dead_ends": "loud"}, "dead_ends", LEVEL.format("'loud'")),
     ({"broken_links": True}, "broken_links", LEVEL.format(True)),
@@ -112,7 +115,11 @@ MISTAKES = [
     ({"related_pages": -1}, "related_pages", COUNT.format(-1)),
     # The post-build command's option: its type is checked with the others'.
     ({"content_selector": 3}, "content_selector", "Expected type: <class 'str'> but received: <class 'int'>"),
-    ({"no_such_option": 1}, "no_such_option", "Unrecognised configuration name: no_such_option"),
+    # A name that is no option says which option was meant, when one is close.
+    ({"no_such_option": 1}, "no_such_option", "unknown option"),
+    ({"orphan": "error"}, "orphan", "unknown option; did you mean 'orphans'?"),
+    ({"graph_pages": "g.html"}, "graph_pages", "unknown option; did you mean 'graph_page'?"),
+    ({"deadends": "warn"}, "deadends", "unknown option; did you mean 'dead_ends'?"),
 ]
 
 
@@ -133,6 +140,53 @@ def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options,
         load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True)
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert messages == [f"Config value 'plugins': Plugin 'backlinks' option '{option}': {says}"]
+
+
+@pytest.mark.parametrize("options, option, says", MISTAKES, ids=[str(m[0]) for m in MISTAKES])
+def test_the_core_reads_the_options_with_the_same_words(options, option, says):
+    """The post-build command reads the options through the core alone: the same mistakes,
+    the same words, an error raised or a warning returned as under MkDocs."""
+    try:
+        _options, warnings = load_options(options)
+    except OptionsError as error:
+        assert str(error) == f"option '{option}': {says}"
+    else:
+        assert warnings == [f"option '{option}': {says}"]
+
+
+def test_the_defaults_are_the_records_defaults():
+    """An empty `backlinks:` entry gives every option its default, under both front ends."""
+    options, warnings = load_options({})
+    assert (options, warnings) == (BacklinksConfig(), [])
+    config = PluginConfig()
+    config.load_dict({})
+    assert config.validate() == ([], [])
+    assert config.options == options
+    assert config.orphans == config["orphans"] == "warn"
+    assert options.ignore_links_from.matches("tags.md") is False
+    assert dict(options.labels) == dict.fromkeys(("title", "empty", "more", "count", "more_links", "mentions"))
+
+
+def test_null_gives_the_default_except_for_lists_of_globs():
+    options, _ = load_options({"orphans": None, "max_entries": None, "labels": None, "graph_file": None})
+    assert (options.orphans, options.max_entries, options.labels, options.graph_file) == (
+        "warn",
+        10,
+        LabelsConfig(),
+        None,
+    )
+
+
+@pytest.mark.parametrize("strict, status", [(False, 0), (True, 1)])
+def test_an_unknown_option_says_which_was_meant_on_the_command_line(tmp_path, strict, status):
+    """`orphan: error` (for `orphans`) is named with the option meant; `mkdocs build --strict`
+    fails on it before building anything, a plain build goes on."""
+    write_site(tmp_path, {"orphan": "error"})
+    args = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == status, result.stderr
+    assert "Plugin 'backlinks' option 'orphan': unknown option; did you mean 'orphans'?" in result.stderr
+    assert (tmp_path / "site").exists() is not strict
 
 
 @pytest.mark.parametrize(

@@ -229,9 +229,9 @@ MATERIAL_TOC = """\
 """
 
 
-def test_material_right_sidebar_snippet_from_the_readme(make_site):
-    readme = (__import__("pathlib").Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert MATERIAL_TOC in readme  # the snippet users copy is the one tested here
+def test_material_right_sidebar_snippet_from_the_documentation(make_site):
+    docs_page = __import__("pathlib").Path(__file__).parents[1] / "example_site" / "docs" / "guide" / "panel.md"
+    assert MATERIAL_TOC in docs_page.read_text(encoding="utf-8")  # the snippet users copy is the one tested here
     docs = {"index.md": "# Home\n\n## Part\n\n[a](a.md)\n", "a.md": "# A\n\n## One\n\n## Two\n"}
     site = make_site(docs, {"placement": "template"}, theme={"name": "material", "custom_dir": "overrides"})
     (site.root / "overrides" / "partials").mkdir(parents=True)

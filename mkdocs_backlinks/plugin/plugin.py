@@ -23,6 +23,7 @@ from mkdocs_backlinks.core.site import LinkedSite, guarded_reader, link_site, wi
 from mkdocs_backlinks.core.urls import SiteResolver
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
+from mkdocs_backlinks.plugin.options import PluginConfig
 from mkdocs_backlinks.plugin.pages import site_files, url_of_source
 from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger("backlinks")
 
 
-class BacklinksPlugin(BasePlugin[BacklinksConfig]):
+class BacklinksPlugin(BasePlugin[PluginConfig]):
     """Adds a "Pages linking here" panel to every page and reports orphaned pages."""
 
     def __init__(self) -> None:
@@ -44,6 +45,11 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         # reuse it (a single build has nothing to reuse it for).
         self._records: Optional[PageRecords] = None
         self._start_build()
+
+    @property
+    def options(self) -> BacklinksConfig:
+        """The options, as the core reads them (MkDocs validated them through `PluginConfig`)."""
+        return self.config.options
 
     def _start_build(self) -> None:
         """Forget everything learnt from a previous build (`mkdocs serve` keeps this instance)."""
@@ -63,12 +69,12 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
 
     def on_config(self, config: MkDocsConfig) -> Optional[MkDocsConfig]:
         self._start_build()
-        if not self.config.enabled:
+        if not self.options.enabled:
             return config
         # Appended, not prepended: a theme's custom_dir comes first and can override the panel.
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
-        self._labels = panel_labels(self.config.labels, theme_language(config.theme))
+        self._labels = panel_labels(self.options.labels, theme_language(config.theme))
         return config
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Optional[Navigation]:
@@ -79,7 +85,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
     # before mkdocstrings (-100) adds its own backlinks, which are not links of the author's.
     @event_priority(-75)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Optional[Environment]:
-        if not self.config.enabled:
+        if not self.options.enabled:
             return env
         self._write_panel = PanelWriter(env, self._labels)
         with collector_paused():
@@ -87,7 +93,7 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         clash = written_over_a_page(self._site)
         if clash:
             raise PluginError(clash)  # now, before MkDocs writes any page
-        if self.config.stylesheet and self._site.any_panel():
+        if self.options.stylesheet and self._site.any_panel():
             add_stylesheet(config, files)
         return env
 
@@ -99,14 +105,14 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
             [file.src_uri for file in files if file.is_documentation_page()],
             lambda src: url_of_source(src, config.use_directory_urls),
         )
-        resolver = SiteResolver(with_written_files(site_files(files), self.config), config.site_url, redirects)
+        resolver = SiteResolver(with_written_files(site_files(files), self.options), config.site_url, redirects)
         pages = pages_to_read(gathered, self._records, self._dirty, guarded_reader(log))
         listings = find_listings(config.plugins, gathered.rendered)
         site = link_site(
             gathered.infos,
             pages,
             resolver,
-            self.config,
+            self.options,
             guarded_reader(log),
             listings,
             language=theme_language(config.theme),
@@ -137,14 +143,14 @@ class BacklinksPlugin(BasePlugin[BacklinksConfig]):
         record = self._records.get(src) if self._records is not None else None
         if record is not None:
             record.panel_digest = digest(html)
-        if html and self.config.placement == "bottom":
+        if html and self.options.placement == "bottom":
             # Only a marker goes into page.content (which MkDocs keeps for the whole build);
             # on_post_page puts the panel in its place.
             content = page.content or ""
             page.content = content + panel_marker(src)
             site.snippets.content_grew(src, content, page.content)
             self._pending_html[src] = html
-            if self.config.toc and panel:
+            if self.options.toc and panel:
                 add_toc_entry(page, self._labels["title"], PANEL_ID)
         # MkDocs' TemplateContext lists only the keys MkDocs sets; this event is where plugins
         # add their own (the theme reads `backlinks`).

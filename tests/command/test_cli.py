@@ -267,11 +267,12 @@ def test_usage_and_config_mistakes_exit_2_with_one_line(root, tmp_path, args, co
 
 
 def test_an_unknown_option_is_a_warning_as_in_the_plugin(root):
-    set_options(root, no_such_option=1)
+    """`orphan: error` (for `orphans`) names the option meant; `--strict` fails on it."""
+    set_options(root, orphan="error")
     for args, status in (([], 0), (["--strict"], 1)):
         result = command(*args, "site", cwd=root)
         assert result.returncode == status, result.stderr
-        assert "mkdocs.yml: backlinks option 'no_such_option': Unrecognised configuration name" in result.stderr
+        assert "option 'orphan': unknown option; did you mean 'orphans'?" in result.stderr
 
 
 # Damaged sites: (damage, extra args, exit status, message parts, pages that must stay as they were).

@@ -56,7 +56,8 @@ def ensure_venv(name: str, packages: List[str]) -> Path:
     venv.EnvBuilder(clear=True, with_pip=True).create(home)
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     # Everything in one resolver run, so the environment's pins win over the plugin's ranges.
-    subprocess.run(pip + ["-e", str(ROOT), *BASE, *packages], check=True)
+    # The plugin with its `mkdocs` extra, as its users install it.
+    subprocess.run(pip + ["-e", f"{ROOT}[mkdocs]", *BASE, *packages], check=True)
     stamp.write_text(wanted)
     return python
 
