@@ -4,12 +4,14 @@ its count, escaping, determinism, and labels that never overlap (measured on the
 from __future__ import annotations
 
 import random
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours, count_beyond, neighbourhood
-from mkdocs_backlinks.core.local_graph import FONT_SIZE, LINK_REACH, GraphNode, label_width, local_graph_svg
+from mkdocs_backlinks.core.local_graph import FONT_SIZE, LINK_REACH, ROW, GraphNode, label_width, local_graph_svg
 from mkdocs_backlinks.core.pages import page_info
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -222,3 +224,16 @@ def test_every_page_two_steps_away_is_drawn_or_counted_around_a_hub(max_nodes):
         far = set().union(*(neighbours.incoming.get(k, set()) | neighbours.outgoing.get(k, set()) for k in near))
         assert len(nodes) + left_out == len(near | far - {src}), src
         assert len(nodes) <= max_nodes * max_nodes
+
+
+def test_the_stylesheet_pads_labels_by_the_reach_the_drawing_leaves():
+    """`LINK_REACH` (room for the dot inside each link) and the stylesheet's padding of the
+    label on the dot's side are one number: otherwise a label would sit off its dot."""
+    css = (Path(__file__).resolve().parents[2] / "mkdocs_backlinks" / "assets" / "backlinks.css").read_text(
+        encoding="utf-8"
+    )
+    for side, padding in (("right", "padding-left"), ("left", "padding-right")):
+        rule = re.search(r"a\.backlinks__graph-link--%s \{([^}]*)\}" % side, css).group(1)
+        assert f"{padding}: {LINK_REACH:g}px;" in rule, (side, rule)
+    rule = re.search(r"a\.backlinks__graph-link \{([^}]*)\}", css).group(1)
+    assert f"font-size: {FONT_SIZE:g}px;" in rule and f"line-height: {ROW:g}px;" in rule
