@@ -140,7 +140,7 @@ def test_unknown_check_in_front_matter_names_the_page(make_site, plugin_log):
     make_site(docs, only("orphans", "warn")).build()
     assert plugin_log(logging.WARNING) == [
         "Page 'a.md': front matter 'backlinks_exempt' names unknown check(s) 'dead_end'; "
-        "known: orphans, unreachable, dead_ends, broken_links, hubs, unlinked_mentions, all."
+        "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, all."
     ]
 
 
@@ -225,5 +225,7 @@ def test_a_file_over_a_page_stops_the_build_before_any_page_is_written(make_site
     with pytest.raises(Abort):
         site.build()
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors == [f"option '{option}': 'a/index.html' is where page 'a.md' is published; choose another path"]
+    assert errors == [
+        f"backlinks: option '{option}': 'a/index.html' is where page 'a.md' is published; choose another path"
+    ]
     assert not list((site.root / "site").rglob("*.html"))

@@ -43,7 +43,8 @@ import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
 from mkdocs_backlinks.command.html_scan import Selector, find_inner, parse_selector, plain_text, without_elements
-from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
+from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries, config_nav_titles
+from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -177,7 +178,8 @@ def source_map(sources: Iterable[str], use_directory_urls: bool) -> Dict[str, st
     return found
 
 
-def _markdown_sources(docs_dir: str) -> List[str]:
+def markdown_sources(docs_dir: str) -> List[str]:
+    """The Markdown files under `docs_dir` (relative, with `/`), in path order; hidden ones left out."""
     out = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -333,7 +335,7 @@ def read_built_site(
     problems: List[str] = []
 
     docs_dir = config.docs_dir if config.docs_dir and os.path.isdir(config.docs_dir) else None
-    sources = source_map(_markdown_sources(docs_dir), directory_urls) if docs_dir else {}
+    sources = source_map(markdown_sources(docs_dir), directory_urls) if docs_dir else {}
 
     files: List[SiteFile] = []
     pages: List[BuiltPage] = []
@@ -453,7 +455,18 @@ def _with_nav(
 
     found: List[Tuple[BuiltPage, Tuple[str, ...]]] = []
     if config.nav:
-        for target, crumbs in config_nav_entries(config.nav):
+        nav_titles = config_nav_titles(config.nav)
+
+        def index_title(target: str) -> str:
+            page = by_src.get(target) or by_key.get(page_dest(target, config.use_directory_urls))
+            return shown_title(page, nav_titles) if page is not None else ""
+
+        # Zensical titles a section written `- "":` by its index page; MkDocs' themes leave it
+        # untitled (checked on zensical 0.1.2 and Material 9.8 with and without
+        # `navigation.indexes`).
+        home = by_key.get("index.html") or (pages[0] if pages else None)
+        untitled = index_title if home is not None and built_by_zensical(home.html) else None
+        for target, crumbs in config_nav_entries(config.nav, untitled):
             listed = by_src.get(target)
             if listed is None and "://" not in target:
                 # No docs_dir (or a source not there): find the page where the source is built.
@@ -479,6 +492,23 @@ def _with_nav(
             page = replace(page, nav_position=index, crumbs=crumbs)
         out.append(page)
     return out
+
+
+_GENERATOR = re.compile(r"""<meta\s[^>]*name\s*=\s*["']?generator["'\s][^>]*>""", re.IGNORECASE)
+
+
+def built_by_zensical(html: str) -> bool:
+    """Whether the page says Zensical wrote it (`<meta name="generator" content="zensical-...">`)."""
+    match = _GENERATOR.search(html)
+    return match is not None and "zensical" in match.group(0).lower()
+
+
+def shown_title(page: BuiltPage, nav_titles: Mapping[str, str]) -> str:
+    """The page's title as MkDocs and Zensical show it: the config nav's (HTML, read as text),
+    else the front matter's, else the page's own heading; on one line."""
+    meta = page.meta
+    title = html_to_text(nav_titles.get(page.src_uri, "")) or (str(meta["title"]) if meta.get("title") else "")
+    return " ".join((title or page.title).split())
 
 
 def _redirects(stubs: Dict[str, str], pages: List[BuiltPage], directory_urls: bool, mount: str) -> Dict[str, str]:

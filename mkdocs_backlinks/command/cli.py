@@ -16,21 +16,22 @@ import os
 import stat
 import sys
 import types
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, NoReturn, Optional, Sequence, Tuple
 
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site
-from mkdocs_backlinks.command.config_file import ConfigFileError, SiteConfig, find_config, read_config
-from mkdocs_backlinks.command.listings import find_listings, with_post_crumbs
+from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site, shown_title
+from mkdocs_backlinks.command.config_file import CONFIG_NAMES, ConfigFileError, SiteConfig, find_config, read_config
+from mkdocs_backlinks.command.listings import find_listings, with_blog_names, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
 from mkdocs_backlinks.command.toc import with_toc_entry
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
-from mkdocs_backlinks.core.extract import html_to_text
+from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.labels import panel_labels
+from mkdocs_backlinks.core.messages import PREFIX, prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.panel import PANEL_ID
@@ -48,6 +49,24 @@ class UsageError(Exception):
     """A mistake in the command line or the config: exit status 2, one line."""
 
 
+class _Prefixed(logging.Formatter):
+    """Writes each message as MkDocs writes the plugin's: its level, then `backlinks: ` (the core
+    and the page reader log their lines without it, as the plugin's logger adds it)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if not message.startswith(PREFIX):
+            record.msg, record.args = prefixed(message), ()
+        return super().format(record)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its mistakes said in one line that starts as every other message does."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"ERROR   -  {PREFIX}{message} (see '{self.prog} --help')\n")
+
+
 class _Counter(logging.Handler):
     """Counts the warnings and errors logged, for `--strict`."""
 
@@ -60,7 +79,7 @@ class _Counter(logging.Handler):
 
 
 def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mkdocs-backlinks",
         description="Add 'Pages linking here' panels to a built site and check its links.",
     )
@@ -75,7 +94,10 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--strict", action="store_true", help="exit with status 1 on any warning")
     parser.add_argument("--check", action="store_true", help="write nothing; only report")
     parser.add_argument(
-        "--docs-dir", metavar="DIR", help="the Markdown sources (default: from the config, else ./docs)"
+        "--docs-dir",
+        metavar="DIR",
+        help="the Markdown sources, which name the pages (default: the config's docs_dir, else docs/ "
+        "beside the config file, or in the current folder without one)",
     )
     parser.add_argument("--site-url", metavar="URL", help="the site's URL (default: from the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
@@ -92,6 +114,15 @@ def site_config(args: argparse.Namespace, cwd: str) -> SiteConfig:
         config = read_config(path) if path else SiteConfig.defaults(cwd)
     except ConfigFileError as error:
         raise UsageError(str(error)) from None
+    if path is None:
+        docs = args.docs_dir or "docs"
+        named = (
+            f"by their sources in '{docs}'"
+            if os.path.isdir(os.path.join(cwd, docs))
+            else "by their built paths (no 'docs' folder here; see --docs-dir)"
+        )
+        names = ", ".join(CONFIG_NAMES)
+        log.info(f"no config file ({names}) in the current folder: using the defaults; pages are named {named}.")
     if args.docs_dir:
         config.docs_dir = os.path.abspath(os.path.join(cwd, args.docs_dir))
     if args.site_url:
@@ -115,21 +146,24 @@ def page_infos(pages: Sequence[BuiltPage], config: SiteConfig) -> Dict[str, Page
     """Each built page as the core sees it. Titles as MkDocs gives them: the nav's, else the
     front matter's, else the page's own heading."""
     nav_titles = config_nav_titles(config.nav)
-    infos = {}
-    for page in pages:
-        meta = page.meta
-        # A nav title is HTML (as MkDocs reads it), a front matter title plain text.
-        nav_title = html_to_text(nav_titles.get(page.src_uri, ""))
-        title = nav_title or (str(meta["title"]) if meta.get("title") else "") or page.title
-        infos[page.src_uri] = page_info(
+    return {
+        page.src_uri: page_info(
             page.src_uri,
             page.url,
-            " ".join(title.split()),
-            meta,
+            shown_title(page, nav_titles),
+            page.meta,
             nav_position=page.nav_position,
             crumbs=page.crumbs,
         )
-    return infos
+        for page in pages
+    }
+
+
+def siblings_of(config: SiteConfig) -> SiblingBuilds:
+    """The builds published beside this one, from the config's `extra` and `mike` entry."""
+    mike = config.mike_plugin
+    canonical = mike.get("canonical_version") if mike else None
+    return sibling_builds(config.extra, config.site_url, mike is not None, [str(canonical)] if canonical else [])
 
 
 def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConfig) -> LinkedSite:
@@ -178,13 +212,16 @@ def is_read_only(path: str) -> bool:
     return not os.stat(path).st_mode & stat.S_IWUSR
 
 
-def write_pages(site_dir: str, built: BuiltSite, site: LinkedSite, write_panel: PanelWriter, check: bool) -> int:
-    """Write every page whose text changed (none with `check`); return how many could not be."""
+def write_pages(
+    site_dir: str, built: BuiltSite, site: LinkedSite, write_panel: PanelWriter, check: bool
+) -> Tuple[int, int]:
+    """Write every page whose text changed (none with `check`); return how many could not be
+    written, and how many pages have a panel."""
     failed = 0
-    any_panel = False
+    panels = 0
     for page in built.pages:
         text, has_panel = new_page_text(page, site, write_panel)
-        any_panel = any_panel or has_panel
+        panels += has_panel
         if text == page.html or check:
             continue
         path = os.path.join(site_dir, *page.site_path.split("/"))
@@ -197,9 +234,9 @@ def write_pages(site_dir: str, built: BuiltSite, site: LinkedSite, write_panel: 
         except OSError as error:
             log.error(f"Cannot write '{page.site_path}': {error.strerror or error}.")
             failed += 1
-    if any_panel and site.options.stylesheet and not check:
+    if panels and site.options.stylesheet and not check:
         failed += write_stylesheet(site_dir)
-    return failed
+    return failed, panels
 
 
 def write_stylesheet(site_dir: str) -> int:
@@ -221,20 +258,36 @@ def write_stylesheet(site_dir: str) -> int:
     return 0
 
 
+def summary(pages: int, panels: int, failed: int, check: bool) -> str:
+    """The command's last line: what it read and wrote."""
+    read = f"{pages} page{'s' if pages != 1 else ''} read"
+    if check:
+        return f"{read}, {panels} with a panel (--check: nothing written)."
+    written = max(panels - failed, 0)
+    wrote = f"{written} panel{'s' if written != 1 else ''} written"
+    return f"{read}, {wrote}" + (f", {failed} file(s) not written" if failed else "") + "."
+
+
 def run(args: argparse.Namespace, cwd: str) -> int:
     """The command; returns its exit status."""
     site_dir = os.path.abspath(os.path.join(cwd, args.site_dir))
+    if os.path.isfile(site_dir):
+        raise UsageError(
+            f"'{args.site_dir}' is a file; give the folder the site was built into (e.g. 'site'), "
+            "and the config file with -f if it is not in the current folder"
+        )
     if not os.path.isdir(site_dir):
         raise UsageError(f"site folder '{args.site_dir}' does not exist (build the site first)")
     config = site_config(args, cwd)
     options = options_of(config)
     if not options.enabled:
-        log.info("backlinks: 'enabled: false' in the config; nothing to do.")
+        log.info("'enabled: false' in the config; nothing to do.")
         return 0
     try:
         built = read_built_site(site_dir, config, options.content_selector)
     except ValueError as error:
         raise UsageError(f"option 'content_selector': {error}") from None
+    built = with_blog_names(built, config)
     for problem in built.problems:
         log.warning(problem)
     if not built.pages:
@@ -246,7 +299,7 @@ def run(args: argparse.Namespace, cwd: str) -> int:
     clash = written_over_a_page(site)
     if clash:
         raise UsageError(clash)  # before any page is written
-    failed = write_pages(site_dir, built, site, panel_writer(options, config), args.check)
+    failed, panels = write_pages(site_dir, built, site, panel_writer(options, config), args.check)
     failure = audit(
         site,
         site_dir=site_dir,
@@ -255,19 +308,18 @@ def run(args: argparse.Namespace, cwd: str) -> int:
         log=log,
         serving=False,
         write_files=not args.check,
+        siblings=siblings_of(config),
     )
     if failure:
         log.error(failure)
-        return 1
-    if not args.quiet:
-        log.info(f"backlinks: {len(built.pages)} pages read" + (" (--check: nothing written)" if args.check else ""))
-    return 1 if failed else 0
+    log.info(summary(len(built.pages), panels, failed, args.check))
+    return 1 if failure or failed else 0
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse_args(argv)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_Prefixed("%(levelname)-7s -  %(message)s"))
     counter = _Counter()
     log.handlers[:] = [handler, counter]
     log.setLevel(logging.WARNING if args.quiet else logging.INFO)
@@ -278,9 +330,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         status = run(args, os.getcwd())
     except UsageError as error:
-        log.error(f"backlinks: {error}")
+        log.error(str(error))
         return 2
     if status == 0 and args.strict and counter.count:
-        log.error(f"backlinks: {counter.count} warning(s) in strict mode.")
+        log.error(f"{counter.count} warning(s) in strict mode.")
         return 1
     return status

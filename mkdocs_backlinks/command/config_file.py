@@ -114,6 +114,11 @@ class SiteConfig:
     """The options of each `blog` (or `material/blog`) entry of `plugins`, as written."""
     tags_plugins: List[Dict[str, Any]] = field(default_factory=list)
     """The options of each `tags` (or `material/tags`) entry of `plugins`, as written."""
+    extra: Dict[str, Any] = field(default_factory=dict)
+    """`extra` as written ({} when absent or not a mapping): its `alternate` languages and
+    `version` provider name the builds published beside this one."""
+    mike_plugin: Optional[Dict[str, Any]] = None
+    """The options of the `mike` plugin entry, None without one."""
 
     @classmethod
     def defaults(cls, base_dir: str) -> "SiteConfig":
@@ -377,4 +382,6 @@ def _site_config(data: Dict[str, Any], path: str) -> SiteConfig:
         custom_dir=custom_dir,
         blog_plugins=[options for name, options in plugins if name in BLOG_NAMES],
         tags_plugins=[options for name, options in plugins if name in TAGS_NAMES],
+        extra=dict(data["extra"]) if isinstance(data.get("extra"), dict) else {},
+        mike_plugin=next((dict(options) for name, options in plugins if name == "mike"), None),
     )

@@ -15,6 +15,12 @@ published at `{date}/{slug}`, not under `posts/`), so under the blog dir a page 
 - a post otherwise.
 A form that is all placeholders (`categories_url_format: "{slug}"`) cannot be told from a
 post's path, so it is not used, and such views are taken for posts.
+
+Those pages are then named as the plugin names them, so that the two front ends' exports can
+be joined (`with_blog_names`): a post by its Markdown source under `post_dir` (found by its slug,
+its file name or its title), a view by the path Material's blog gives it
+(`blog/archive/2024.md`, `blog/category/news.md`, the index's further pages
+`blog/page/2/index.md`).
 """
 
 from __future__ import annotations
@@ -23,16 +29,26 @@ import os
 import posixpath
 import re
 from dataclasses import replace
-from typing import Callable, Dict, List, Optional, Pattern, Sequence, Set
+from typing import Any, Callable, Dict, List, Mapping, Optional, Pattern, Sequence, Set, Tuple
 
-from mkdocs_backlinks.command.built_site import BuiltPage, page_dest
+from markdown.extensions.toc import slugify
+
+from mkdocs_backlinks.command.built_site import (
+    BuiltPage,
+    BuiltSite,
+    front_matter,
+    markdown_sources,
+    page_dest,
+    read_markdown,
+)
 from mkdocs_backlinks.command.config_file import SiteConfig
 from mkdocs_backlinks.core.listings import blog_layout, is_enabled, option_value, tags_listing_rule
 from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site import Listings
+from mkdocs_backlinks.core.urls import SiteFile
 
-__all__ = ["blog_path", "find_listings", "view_pattern", "with_post_crumbs"]
+__all__ = ["blog_path", "find_listings", "view_pattern", "with_blog_names", "with_post_crumbs"]
 
 VIEW_FORMATS = (
     ("archive_url_format", "archive/{date}"),
@@ -155,3 +171,102 @@ def with_post_crumbs(infos: Dict[str, PageInfo], listings: Listings) -> Dict[str
             if post in out:
                 out[post] = replace(out[post], crumbs=crumbs)
     return out
+
+
+# --- Naming posts and views as the plugin does ------------------------------------------------------
+
+_H1_LINE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_FRONT_MATTER_BLOCK = re.compile(r"\A\ufeff?-{3}[ \t]*\r?\n.*?\r?\n(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _post_names(text: str, src: str) -> Tuple[Set[str], str]:
+    """The last URL segments a post of source `src` (Markdown `text`) may be published under
+    (its front matter `slug`, its title slugified as Material's blog does by default, its file
+    name), and its title."""
+    try:
+        meta: Mapping[str, Any] = front_matter(text)
+    except ValueError:
+        meta = {}
+    heading = _H1_LINE.search(_FRONT_MATTER_BLOCK.sub("", text, count=1))
+    title = str(meta.get("title") or (heading.group(1) if heading else "")).strip()
+    names = {posixpath.splitext(src.rpartition("/")[2])[0]}
+    if meta.get("slug"):
+        names.add(str(meta["slug"]))
+    if title:
+        names.add(slugify(title, "-"))
+    return names, " ".join(title.split())
+
+
+def with_blog_names(built: BuiltSite, config: SiteConfig) -> BuiltSite:
+    """The built site with each blog post named by its Markdown source and each generated view
+    by the source path Material's blog gives it, as the plugin names them, when `docs_dir` holds
+    the sources (else it is returned as it is). A post that cannot be told apart from another
+    (the same slug and title) keeps its built path."""
+    docs_dir = config.docs_dir if config.docs_dir and os.path.isdir(config.docs_dir) else None
+    if docs_dir is None:
+        return built  # without the sources every page keeps its built path, views included
+    renamed: Dict[str, BuiltPage] = {}
+    for blog in config.blog_plugins:
+        if not is_enabled(blog):
+            continue
+        try:
+            layout = blog_layout(blog)
+        except ValueError:
+            continue  # find_listings says so
+        views = view_pattern(blog)
+        pagination = _format_pattern(str(option_value(blog, *PAGINATION_FORMAT)))
+        unnamed: Dict[str, List[BuiltPage]] = {}  # last segment or title -> built posts
+        for page in built.pages:
+            if page.has_source or page.site_path in renamed:
+                continue
+            path = blog_path(page.site_path, layout.blog_dir)
+            if not path:
+                continue
+            if views is not None and views.fullmatch(path):
+                index_page = pagination is not None and re.fullmatch(pagination, path) is not None
+                name = posixpath.join(path, "index") if index_page else path
+                prefix = "" if layout.blog_dir == "." else layout.blog_dir + "/"
+                renamed[page.site_path] = replace(page, src_uri=f"{prefix}{name}.md")
+                continue
+            unnamed.setdefault("/" + path.rpartition("/")[2], []).append(page)
+            unnamed.setdefault("#" + page.title, []).append(page)
+        if not unnamed:
+            continue
+        known = {page.src_uri for page in built.pages}
+        claims: Dict[str, List[Tuple[str, str]]] = {}  # built page -> (source, its text) claiming it
+        for src in markdown_sources(docs_dir):
+            if not layout.is_post(src) or src in known:
+                continue
+            try:
+                text = read_markdown(os.path.join(docs_dir, *src.split("/")))
+            except OSError:
+                continue
+            slugs, title = _post_names(text, src)
+            found = {page.site_path for slug in slugs for page in unnamed.get("/" + slug, ())}
+            if len(found) != 1 and title:
+                found = {page.site_path for page in unnamed.get("#" + title, ())}
+            if len(found) == 1:
+                claims.setdefault(found.pop(), []).append((src, text))
+        by_path = {page.site_path: page for page in built.pages}
+        for site_path, claimed in claims.items():
+            if len(claimed) != 1 or site_path in renamed:
+                continue  # two posts alike: neither is named
+            src, text = claimed[0]
+            try:
+                meta = front_matter(text)
+            except ValueError:
+                meta = {}
+            kept = text if config.tags_plugins else ""  # as read_built_site keeps sources
+            renamed[site_path] = replace(by_path[site_path], src_uri=src, has_source=True, meta=meta, markdown=kept)
+    if not renamed:
+        return built
+    names = {page.src_uri: renamed[page.site_path].src_uri for page in built.pages if page.site_path in renamed}
+    return replace(
+        built,
+        pages=[renamed.get(page.site_path, page) for page in built.pages],
+        files=[
+            SiteFile(names[file.src_uri], file.url, file.is_page, file.excluded) if file.src_uri in names else file
+            for file in built.files
+        ],
+        redirects={url: names.get(src, src) for url, src in built.redirects.items()},
+    )

@@ -9,7 +9,7 @@ Two sources, as plain (target, crumbs) pairs in nav order:
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from mkdocs_backlinks.command.html_scan import find_inner, iter_tags, parse_selector, plain_text
 
@@ -17,9 +17,15 @@ NavEntry = Tuple[str, Tuple[str, ...]]
 """(target, titles of the sections holding it, outermost first)."""
 
 
-def config_nav_entries(nav: Optional[List[Any]]) -> List[NavEntry]:
+def config_nav_entries(
+    nav: Optional[List[Any]], untitled_section: Optional[Callable[[str], str]] = None
+) -> List[NavEntry]:
     """The pages of a config `nav`, in order, with their sections. Links (`https://...`) are
-    left to the caller: it keeps the targets that are pages of the site."""
+    left to the caller: it keeps the targets that are pages of the site.
+
+    A section without a title (`- "":`) whose first page is its index (`index.md`, `README.md`)
+    is titled `untitled_section(that page's target)`: the title the generator shows for it
+    (Zensical shows the index page's title; MkDocs' themes and Material show none, the default)."""
     out: List[NavEntry] = []
 
     def walk(items: Any, crumbs: Tuple[str, ...]) -> None:
@@ -31,12 +37,32 @@ def config_nav_entries(nav: Optional[List[Any]]) -> List[NavEntry]:
         elif isinstance(items, dict):
             for title, value in items.items():
                 if isinstance(value, list):
-                    walk(value, crumbs + (" ".join(str(title).split()),))
+                    text = " ".join(str(title if title is not None else "").split())
+                    index = _first_page(value)
+                    if not text and untitled_section is not None and index and _is_index(index):
+                        text = untitled_section(index)
+                    walk(value, crumbs + (text,))
                 elif isinstance(value, str):
                     out.append((_clean_path(value), crumbs))
 
     walk(nav or [], ())
     return out
+
+
+def _first_page(items: List[Any]) -> Optional[str]:
+    """The target of a section's first item when it is a page (`- a.md`, `- Title: a.md`)."""
+    if not items:
+        return None
+    first = items[0]
+    if isinstance(first, dict) and len(first) == 1:
+        first = next(iter(first.values()))
+    return _clean_path(first) if isinstance(first, str) and "://" not in first else None
+
+
+def _is_index(target: str) -> bool:
+    """A section's index page, as MkDocs and Material tell it: `index.md` or `README.md`."""
+    name = target.rpartition("/")[2]
+    return name.rpartition(".")[0] in ("index", "README")
 
 
 def _clean_path(path: str) -> str:

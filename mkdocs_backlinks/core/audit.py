@@ -7,6 +7,7 @@ from typing import AbstractSet, Dict, List, Mapping, Optional, Sequence
 from urllib.parse import quote
 
 from mkdocs_backlinks.core import export, report_html
+from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
 from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
 from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
@@ -21,9 +22,15 @@ GRAPH_PAGE_CHECKS = frozenset({"orphans", "unreachable"})
 """The checks whose findings the site graph marks, whatever their level."""
 
 
-def run_checks(site: LinkedSite, want_all: bool = False, want: AbstractSet[str] = frozenset()) -> List[CheckResult]:
+def run_checks(
+    site: LinkedSite,
+    want_all: bool = False,
+    want: AbstractSet[str] = frozenset(),
+    siblings: SiblingBuilds = NO_SIBLINGS,
+) -> List[CheckResult]:
     """Every check's findings, in `CHECKS` order. Checks at level `ignore` are skipped unless
-    `want_all` (an export lists every check's findings) or named in `want`."""
+    `want_all` (an export lists every check's findings) or named in `want`. `siblings` are the
+    builds published beside this one (`sibling_builds`), whose links are no broken links."""
     options = site.options
     results = []
     for check in CHECKS:
@@ -32,7 +39,7 @@ def run_checks(site: LinkedSite, want_all: bool = False, want: AbstractSet[str] 
             results.append(CheckResult(check, level, []))
             continue
         exempt = exemption(check.name, site.infos, check.exempt(options))
-        audited = Audited(site.graph, site.infos, options, exempt, site.mentions)
+        audited = Audited(site.graph, site.infos, options, exempt, site.mentions, siblings)
         found = check.find(audited)
         results.append(CheckResult(check, level, found, check.message(found, audited) if found else ""))
     return results
@@ -47,12 +54,14 @@ def audit(
     log: Log,
     serving: bool,
     write_files: bool = True,
+    siblings: SiblingBuilds = NO_SIBLINGS,
 ) -> Optional[str]:
     """Run the audit; return the message to stop the build with, if it must stop.
 
     The files (`graph_file`, `report_file`, `graph_page`) are written before anything is reported, so a
     failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
     Each front end has checked `written_over_a_page` already, before it wrote anything.
+    `siblings` are the builds published beside this one, from the site's config.
     """
     for src in sorted(site.infos):
         for problem in site.infos[src].problems:
@@ -65,7 +74,9 @@ def audit(
     # findings and the link scores.
     exporting = write_files and bool(options.graph_file or options.report_file)
     graph_page = options.graph_page if write_files else ""
-    results = run_checks(site, want_all=exporting, want=GRAPH_PAGE_CHECKS if graph_page else frozenset())
+    results = run_checks(
+        site, want_all=exporting, want=GRAPH_PAGE_CHECKS if graph_page else frozenset(), siblings=siblings
+    )
     if exporting:
         metrics = site.page_metrics()
         mentions, related = site.mentions(), site.related()

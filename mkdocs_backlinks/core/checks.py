@@ -15,7 +15,17 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
-from mkdocs_backlinks.core.broken_links import BrokenTarget, Exempt, built_pages, describe_broken, find_broken_links
+from mkdocs_backlinks.core.broken_links import (
+    NO_SIBLINGS,
+    BrokenTarget,
+    Exempt,
+    SiblingBuilds,
+    built_pages,
+    describe_broken,
+    describe_sibling,
+    find_broken_links,
+    find_sibling_links,
+)
 from mkdocs_backlinks.core.globs import GlobList
 from mkdocs_backlinks.core.graph import LinkGraph
 from mkdocs_backlinks.core.mentions import Mention
@@ -39,6 +49,8 @@ class Audited:
     mentions: Callable[[], Sequence[Mention]] = lambda: ()
     """The site's unlinked mentions, worked out on the first call (only a check that needs them
     calls it)."""
+    siblings: SiblingBuilds = NO_SIBLINGS
+    """The builds published beside this one (other languages, versions), from the config."""
 
 
 Href = Callable[[str], str]
@@ -160,7 +172,17 @@ def _broken_report(item: BrokenTarget, infos: Mapping[str, PageInfo], href: Href
 
 
 def _find_broken(audited: Audited) -> List[BrokenTarget]:
-    return find_broken_links(audited.graph, audited.infos, audited.exempt)
+    return find_broken_links(audited.graph, audited.infos, audited.exempt, siblings=audited.siblings)
+
+
+def _sibling_message(found: Sequence[BrokenTarget], audited: Audited) -> str:
+    links = sum(item.count for item in found)
+    return (
+        f"{links} link(s) into {len(found)} place(s) of other builds of the site (languages, versions), "
+        f"which this build cannot check:{_items([describe_sibling(item) for item in found])}\n"
+        "Check them in those builds; silence this note with 'sibling_links: ignore', or exempt the "
+        "linking pages with 'sibling_links_exempt' or 'backlinks_exempt: [sibling_links]'."
+    )
 
 
 def _broken_message(found: Sequence[BrokenTarget], audited: Audited) -> str:
@@ -266,6 +288,17 @@ CHECKS = (
         _broken_report,
         lambda o: o.broken_links,
         lambda o: o.broken_links_exempt,
+        report_kind="broken",
+    ),
+    Check(
+        "sibling_links",
+        "Links into other builds",
+        lambda a: find_sibling_links(a.graph, a.infos, a.exempt, a.siblings),
+        _sibling_message,
+        _broken_export,
+        _broken_report,
+        lambda o: o.sibling_links,
+        lambda o: o.sibling_links_exempt,
         report_kind="broken",
     ),
     Check(

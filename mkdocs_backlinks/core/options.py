@@ -460,6 +460,16 @@ class BacklinksConfig(OptionsRecord):
     """Globs for linking pages whose broken links are not reported, or for targets (as source
     paths or site paths) that may be missing."""
 
+    sibling_links: str = option(Choice(LEVELS, "info"))
+    """Links into the other builds published beside this one: the languages of
+    `extra.alternate` (`/es/...`) and, for a site deployed with mike, its versions
+    (`/latest/...`). This build cannot check them, so they are no broken links; this note
+    lists them, and says when a version link's rest is no page of this build."""
+
+    sibling_links_exempt: GlobList = option(Globs())
+    """Globs for linking pages (or targets, as site paths) whose links into other builds are
+    not listed."""
+
     hubs: str = option(Choice(LEVELS, "info"))
     """Pages that link to a large share of the site (indexes, tag listings)."""
 

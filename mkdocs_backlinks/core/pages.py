@@ -8,7 +8,7 @@ matter means the same thing to both.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from mkdocs_backlinks.core.urls import is_site_root
 
@@ -33,7 +33,8 @@ class PageInfo:
     """Front matter `backlinks_exempt`: the link checks this page is exempt from (`all` = every
     one), as written; `mkdocs_backlinks.core.checks` validates the names."""
     crumbs: Tuple[str, ...] = ()
-    """Titles of the nav sections holding the page, outermost first (plain text)."""
+    """Titles of the nav sections holding the page, outermost first (plain text); a section
+    without a title (`- "":` in the nav) is no crumb (see `section_crumbs`)."""
     hide_panel: bool = False
     """Front matter `backlinks_panel: false` (or Material-style `hide: [backlinks]`)."""
     hide_links: bool = False
@@ -167,6 +168,14 @@ def _aliases(src_uri: str, meta: Mapping[str, object], problems: List[str]) -> T
     return tuple(" ".join(item.split()) for item in raw if item.strip())
 
 
+def section_crumbs(titles: Iterable[str]) -> Tuple[str, ...]:
+    """The crumbs of the nav sections titled `titles`, outermost first: each title on one line,
+    and an empty one left out. A section written `- "":` in the nav shows no title (Material and
+    MkDocs' themes write an empty label for it), so it is no crumb, nor a group of its own in a
+    panel grouped by section: its pages belong to the nearest section with a title."""
+    return tuple(text for text in (" ".join(title.split()) for title in titles) if text)
+
+
 def page_info(
     src_uri: str,
     url: str,
@@ -189,7 +198,7 @@ def page_info(
         excluded=excluded,
         orphan_ok=values["orphan"],
         checks_exempt=values["backlinks_exempt"],
-        crumbs=crumbs,
+        crumbs=section_crumbs(crumbs),
         hide_panel=not values["backlinks_panel"] or values["hide_panel"],
         hide_links=not values["backlinks_from_here"],
         problems=tuple(problems),

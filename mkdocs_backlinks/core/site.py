@@ -251,8 +251,11 @@ def link_site(
     them) into the site's graph. `infos` is every page of the build, by source path; `language`
     the site's (the theme's), for mention detection."""
     for src in listings.generated & infos.keys():
-        # Nobody links to generated pages in content; their generator's navigation does.
-        infos[src] = replace(infos[src], checks_exempt=infos[src].checks_exempt + ("all",))
+        # Nobody links to generated pages in content; their generator's navigation does. Nor
+        # does anyone write about them: a blog archive titled "2024" or a category "Release" is
+        # no page that prose mentions, and its excerpts are its posts' words: such pages neither
+        # mention nor are mentioned, in the panels, the export and related pages alike.
+        infos[src] = replace(infos[src], checks_exempt=infos[src].checks_exempt + ("all",), mentions=False)
     links_by_page: List[Tuple[str, PageLinks]] = []
     unresolved: List[UnresolvedLink] = []
     contents: Dict[str, str] = {}

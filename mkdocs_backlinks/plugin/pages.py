@@ -14,6 +14,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.urls import SiteFile
@@ -53,6 +54,14 @@ def plain_title(page: Page) -> str:
 def section_title(section: StructureItem) -> str:
     """A nav section's title as plain text; like a nav page title, it is HTML."""
     return html_to_text(str(getattr(section, "title", "") or ""))
+
+
+def siblings_of(config: MkDocsConfig) -> SiblingBuilds:
+    """The builds published beside this one: Material's `extra.alternate` languages, and the
+    versions of a site deployed with mike (the `mike` plugin, or `extra.version.provider`)."""
+    mike = config.plugins.get("mike")
+    canonical = getattr(mike, "config", {}).get("canonical_version") if mike is not None else None
+    return sibling_builds(config.extra or {}, config.site_url, mike is not None, [str(canonical)] if canonical else [])
 
 
 def url_of_source(src_uri: str, use_directory_urls: bool) -> str:

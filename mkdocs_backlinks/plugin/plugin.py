@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
+from mkdocs_backlinks.core.messages import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
@@ -24,7 +25,7 @@ from mkdocs_backlinks.core.urls import SiteResolver
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
 from mkdocs_backlinks.plugin.options import PluginConfig
-from mkdocs_backlinks.plugin.pages import site_files, url_of_source
+from mkdocs_backlinks.plugin.pages import siblings_of, site_files, url_of_source
 from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
 
@@ -92,7 +93,7 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
             self._site = self._read_site(config, files)
         clash = written_over_a_page(self._site)
         if clash:
-            raise PluginError(clash)  # now, before MkDocs writes any page
+            raise PluginError(prefixed(clash))  # now, before MkDocs writes any page
         if self.options.stylesheet and self._site.any_panel():
             add_stylesheet(config, files)
         return env
@@ -180,9 +181,11 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
                 use_directory_urls=config.use_directory_urls,
                 log=log,
                 serving=self._serving,
+                siblings=siblings_of(config),
             )
         if failure:
-            raise PluginError(failure)
+            # MkDocs logs the error's text as its own message: it says whose it is.
+            raise PluginError(prefixed(failure))
 
     def _render(self, page: Page, panel: Panel) -> str:
         assert self._write_panel is not None

@@ -245,6 +245,8 @@ def test_exit_status_of_findings(root, options, args, status):
         (["site"], {"max_entries": "lots"}, ["mkdocs.yml", "'max_entries'"]),
         (["-f", "nowhere.yml", "site"], {}, ["nowhere.yml", "does not exist"]),
         (["no-site"], {}, ["no-site", "does not exist"]),
+        (["mkdocs.yml"], {}, ["backlinks: 'mkdocs.yml' is a file", "the folder the site was built into"]),
+        (["site", "--no-such-flag"], {}, ["backlinks: unrecognized arguments: --no-such-flag", "--help"]),
         (["site"], {"content_selector": "div["}, ["content_selector"]),
         (
             ["site"],
@@ -252,7 +254,16 @@ def test_exit_status_of_findings(root, options, args, status):
             ["'report_file'", "'index.html' is where page 'index.md' is published"],
         ),
     ],
-    ids=["bad-value", "bad-type", "missing-config", "missing-site", "bad-selector", "over-a-page"],
+    ids=[
+        "bad-value",
+        "bad-type",
+        "missing-config",
+        "missing-site",
+        "config-as-site",
+        "bad-flag",
+        "bad-selector",
+        "over-a-page",
+    ],
 )
 def test_usage_and_config_mistakes_exit_2_with_one_line(root, tmp_path, args, config, expected):
     set_options(root, **config)
@@ -264,6 +275,38 @@ def test_usage_and_config_mistakes_exit_2_with_one_line(root, tmp_path, args, co
     for part in expected:
         assert part in lines[0], (part, lines[0])
     assert (outside_digest(tmp_path), tree_digest(root / "site")) == before
+
+
+def test_the_last_line_counts_pages_read_and_panels_written(root):
+    site = root / "site"
+    pages = len([p for p in site.rglob("*.html") if p.name != "404.html"])
+    result = command("site", cwd=root)
+    assert result.returncode == 0, result.stderr
+    panels = sum('<aside class="backlinks"' in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert 0 < panels <= pages
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == f"INFO    -  backlinks: {pages} pages read, {panels} panels written.", result.stderr
+    checked = command("site", "--check", cwd=root).stderr.strip().splitlines()[-1]
+    assert checked == f"INFO    -  backlinks: {pages} pages read, {panels} with a panel (--check: nothing written)."
+
+
+def test_without_a_config_file_one_line_says_how_pages_are_named(root, tmp_path):
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    result = command(str(root / "site"), "--check", cwd=bare)
+    notes = [line for line in result.stderr.splitlines() if "config file" in line]
+    assert notes == [
+        "INFO    -  backlinks: no config file (zensical.toml, mkdocs.yml, properdocs.yml) in the current "
+        "folder: using the defaults; pages are named by their built paths (no 'docs' folder here; see --docs-dir)."
+    ]
+    shutil.copytree(root / "docs", bare / "docs")
+    result = command(str(root / "site"), "--check", cwd=bare)
+    assert "pages are named by their sources in 'docs'." in result.stderr
+
+
+def test_help_says_where_the_sources_are_looked_for():
+    help_text = " ".join(command("--help", cwd=Path.cwd()).stdout.split())
+    assert "default: the config's docs_dir, else docs/ beside the config file" in help_text
 
 
 def test_an_unknown_option_is_a_warning_as_in_the_plugin(root):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -422,3 +423,179 @@ def test_same_panels_as_the_plugin(zensical, tmp_path, directory_urls, listings_
     assert any(entry.crumbs for panel in plugin.values() for entry in panel or [])
     for page in plugin:
         assert ours[page] == plugin[page], page
+
+
+SLUGGED_POST = """\
+---
+date: 2024-04-10
+slug: a-custom-slug
+categories:
+  - Topic 1
+---
+# Post *four*: its slug is set
+
+Post 4 links [the guide](../../guide.md).
+"""
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_posts_and_views_are_named_as_the_plugin_names_them(zensical, tmp_path, directory_urls):
+    """Zensical publishes posts at `blog/{date}/{slug}/` and views at `blog/archive/2024/`...:
+    the command names them as the plugin does (a post by its source, a view by the path
+    Material's blog gives it), so that the two exports join, node by node and edge by edge."""
+    roots = []
+    for name in ("mkdocs", "zensical"):
+        root = _write_site(tmp_path / name, directory_urls, "yml")
+        (root / "docs" / "blog" / "posts" / "post4.md").write_text(SLUGGED_POST, encoding="utf-8")
+        roots.append(root)
+    plugin_site = mkdocs16_build(roots[0], "--strict")
+    command_site = zensical_and_command(zensical, roots[1], "--strict")
+    plugin = json.loads((plugin_site / "links.json").read_text(encoding="utf-8"))
+    ours = json.loads((command_site / "links.json").read_text(encoding="utf-8"))
+    ids = sorted(node["id"] for node in plugin["nodes"])
+    assert {f"blog/posts/post{n}.md" for n in (1, 2, 3, 4)} <= set(ids)
+    assert {"blog/archive/2024.md", "blog/category/topic-1.md", "blog/page/2/index.md"} <= set(ids)
+    assert sorted(node["id"] for node in ours["nodes"]) == ids
+    assert ours["edges"] == plugin["edges"]
+    assert ours["checks"] == plugin["checks"]
+
+
+NOTES = """\
+# Release notes
+
+What changed in 2024: Topic 1 grew, and Topic 2 and Topic 3 were written about a lot in 2024.
+The blog's posts cover each topic; Topic 1 comes first. Back [home](index.md).
+The Frobnicator handbook says more.
+"""
+VIEW_STEMS = ("blog/archive/", "blog/category/", "blog/page/")
+
+
+@pytest.mark.parametrize("front_end", ["plugin", "command"])
+def test_blog_views_are_never_mentioned_nor_related(zensical, tmp_path, front_end):
+    """The archive ("2024") and the categories ("Topic 1"...) are views, not pages anyone
+    writes about: with mentions in the panel and related pages, no panel, no export entry and
+    no related page names them (the unlinked-mentions check left them out already)."""
+    root = _write_site(
+        tmp_path,
+        True,
+        "yml",
+        mentions_in_panel=True,
+        unlinked_mentions="info",
+        related_pages=3,
+        mentions_min_length=4,
+        mentions_max_share=1.0,
+    )
+    (root / "docs" / "notes.md").write_text(NOTES, encoding="utf-8")
+    (root / "docs" / "handbook.md").write_text("# Frobnicator handbook\n\n[Home](index.md)\n", encoding="utf-8")
+    index = root / "docs" / "index.md"
+    more = "\nSee the [notes](notes.md) and the [handbook](handbook.md).\n"
+    index.write_text(index.read_text(encoding="utf-8") + more, encoding="utf-8")
+    site = mkdocs16_build(root) if front_end == "plugin" else zensical_and_command(zensical, root)
+    graph = json.loads((site / "links.json").read_text(encoding="utf-8"))
+    views = {node["id"] for node in graph["nodes"] if any(node["url"].startswith(stem) for stem in VIEW_STEMS)}
+    assert len(views) >= 5  # the archive, its second page, three categories, the index's second page
+    # The site has unlinked mentions of pages, so the assertions below can fail.
+    assert [(m["from"], m["to"]) for m in graph["mentions"]] == [("notes.md", "handbook.md")]
+    assert not [m for m in graph["mentions"] if m["to"] in views or m["from"] in views]
+    assert not [r for r in graph["related"] if r["to"] in views or r["from"] in views]
+    shown = [page for page in site_pages(site) if 'class="backlinks__mentions"' in (site / page).read_text("utf-8")]
+    assert shown == ["handbook/index.html"]  # the one page mentioned; no view
+
+
+# Naming a built blog's pages as the plugin names them: (id, blog options, post sources, built
+# pages (site path, H1 title), expected names by site path).
+POST_SOURCE = "---\ndate: 2024-01-10\n{meta}---\n# {title}\n\nText.\n"
+NAMING = [
+    (
+        "slugified-title",
+        {},
+        {"blog/posts/first.md": ("", "Hello, World!")},
+        [("blog/2024/01/10/hello-world/index.html", "Hello, World!")],
+        {"blog/2024/01/10/hello-world/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "front-matter-slug",
+        {},
+        {"blog/posts/first.md": ("slug: custom\n", "Hello")},
+        [("blog/2024/01/10/custom/index.html", "Hello")],
+        {"blog/2024/01/10/custom/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "file-name",
+        {"post_url_format": "{file}"},
+        {"blog/posts/first.md": ("", "Hello")},
+        [("blog/first.html", "Something else")],
+        {"blog/first.html": "blog/posts/first.md"},
+    ),
+    (
+        "title-when-the-slug-differs",  # a generator slugifying otherwise (non-ASCII titles)
+        {},
+        {"blog/posts/first.md": ("", "Ça marche")},
+        [("blog/2024/01/10/ça-marche/index.html", "Ça marche")],
+        {"blog/2024/01/10/ça-marche/index.html": "blog/posts/first.md"},
+    ),
+    (
+        "ambiguous-kept",
+        {},
+        {"blog/posts/a.md": ("", "Same"), "blog/posts/b.md": ("", "Same")},
+        [("blog/2024/01/10/same/index.html", "Same")],
+        {},
+    ),
+    (
+        "views",
+        {},
+        {},
+        [
+            ("blog/archive/2024/index.html", "2024"),
+            ("blog/archive/2024/page/2/index.html", "2024"),
+            ("blog/category/news/index.html", "News"),
+            ("blog/page/2/index.html", "Blog"),
+            ("blog/page/3.html", "Blog"),
+        ],
+        {
+            "blog/archive/2024/index.html": "blog/archive/2024.md",
+            "blog/archive/2024/page/2/index.html": "blog/archive/2024/page/2.md",
+            "blog/category/news/index.html": "blog/category/news.md",
+            "blog/page/2/index.html": "blog/page/2/index.md",
+            "blog/page/3.html": "blog/page/3/index.md",
+        },
+    ),
+    (
+        "root-blog",
+        {"blog_dir": "."},
+        {"posts/first.md": ("", "Hello")},
+        [("archive/2024/index.html", "2024"), ("2024/01/10/hello/index.html", "Hello")],
+        {"archive/2024/index.html": "archive/2024.md", "2024/01/10/hello/index.html": "posts/first.md"},
+    ),
+]
+
+
+@pytest.mark.parametrize("name, options, sources, built, expected", NAMING, ids=[c[0] for c in NAMING])
+def test_blog_pages_named_as_the_plugin_names_them(tmp_path, name, options, sources, built, expected):
+    from mkdocs_backlinks.command.built_site import BuiltSite
+    from mkdocs_backlinks.command.listings import with_blog_names
+    from mkdocs_backlinks.core.urls import SiteFile
+
+    for src, (meta, title) in sources.items():
+        path = tmp_path / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(POST_SOURCE.format(meta=meta, title=title), encoding="utf-8")
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    pages = [replace(_page(site_path), title=title) for site_path, title in built]
+    site = BuiltSite(pages, [SiteFile(p.src_uri, p.url, True) for p in pages], [], {"old/": pages[0].src_uri})
+    config = SiteConfig(
+        config_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"), blog_plugins=[options]
+    )
+    named = with_blog_names(site, config)
+    assert {p.site_path: p.src_uri for p in named.pages} == {
+        p.site_path: expected.get(p.site_path, p.site_path) for p in pages
+    }
+    assert [f.src_uri for f in named.files] == [p.src_uri for p in named.pages]
+    assert named.redirects == {"old/": named.pages[0].src_uri}
+    for page in named.pages:
+        assert page.has_source == (page.src_uri in sources)
+        if page.has_source:
+            assert page.meta["date"]  # its front matter, read
+    # Without the sources at hand, nothing is renamed.
+    config.docs_dir = str(tmp_path / "nowhere")
+    assert with_blog_names(site, config) is site

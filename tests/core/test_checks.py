@@ -157,8 +157,92 @@ def test_front_matter_naming_unknown_checks():
         "c.md": {"backlinks_exempt": True},
     }
     site = linked_site({"a.md": "", "b.md": "", "c.md": ""}, meta=meta)
-    known = "known: orphans, unreachable, dead_ends, broken_links, hubs, unlinked_mentions, all."
+    known = "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, all."
     assert front_matter_problems(site.infos) == [
         f"Page 'a.md': front matter 'backlinks_exempt' names unknown check(s) 'dead_end'; {known}",
         f"Page 'b.md': front matter 'backlinks_exempt' names unknown check(s) 'hub'; {known}",
     ]
+
+
+# Ranking the pages a broken link may have meant: (target, its links' fragments, the linking
+# pages, the page suggested). Drawn from real sites: a versioned site linking
+# `latest/config/build/`, a site whose two `reference.md` pages have different ids, and a
+# `feed-entities/overview` among several `overview.md` pages.
+RANKED = [
+    # The longest shared path suffix: config/build.md, not the first build.md in path order.
+    ("latest/config/build/", (), ("index.md",), "config/build.md"),
+    ("docs/config/build.md", (), ("index.md",), "config/build.md"),
+    # The fragment is an id on only one of the pages with that name.
+    ("documentation/reference/", ("areastxt",), ("documentation/realtime/intro.md",), "documentation/schedule/reference.md"),
+    ("documentation/reference/", ("feed-header",), ("documentation/schedule/intro.md",), "documentation/realtime/reference.md"),
+    # No fragment: the page sharing the deepest folder with the linking page.
+    ("documentation/reference/", (), ("documentation/realtime/intro.md",), "documentation/realtime/reference.md"),
+    ("documentation/reference/", (), ("documentation/schedule/intro.md",), "documentation/schedule/reference.md"),
+    # A fragment no page has changes nothing.
+    ("documentation/reference/", ("nowhere",), ("documentation/schedule/intro.md",), "documentation/schedule/reference.md"),
+    # The whole target path at the end of a page's path beats an earlier page with the name.
+    ("documentation/schedule/realtime/feed-entities/overview/", (), ("documentation/schedule/intro.md",),
+     "documentation/realtime/feed-entities/overview.md"),
+    # A one-letter neighbour in the same folder never beats the exact name elsewhere.
+    ("fares/fares-v2/", (), ("fares/intro.md",), "extensions/fares-v2.md"),
+    ("fares/fares-v2/", ("zones",), ("fares/intro.md",), "extensions/fares-v2.md"),
+    # Without an exact name, the neighbour is still found.
+    ("fares/fares-v3/", (), ("fares/intro.md",), "fares/fares-v1.md"),
+    # Equal on every rule: the first in path order.
+    ("other/page/", (), ("index.md",), "a/page.md"),
+]  # fmt: skip
+RANKED_SITE = {
+    "index.md": "",
+    "build.md": "",
+    "config/build.md": "",
+    "documentation/realtime/intro.md": "",
+    "documentation/realtime/reference.md": '<h2 id="feed-header">Feed header</h2>',
+    "documentation/schedule/intro.md": "",
+    "documentation/schedule/reference.md": '<h2 id="areastxt">areas.txt</h2><h3 id=zones>Zones</h3>',
+    "community/extensions/overview.md": "",
+    "documentation/realtime/feed-entities/overview.md": "",
+    "fares/intro.md": "",
+    "fares/fares-v1.md": '<h2 id="zones">Zones</h2>',
+    "extensions/fares-v2.md": "",
+    "a/page.md": "",
+    "b/page.md": "",
+}
+
+
+@pytest.mark.parametrize("target, fragments, linking, suggestion", RANKED)
+def test_suggestion_ranking_table(directory_urls, target, fragments, linking, suggestion):
+    site = linked_site(RANKED_SITE, directory_urls)
+    suggester = Suggester(site.infos, site.graph.contents)
+    assert suggester.suggest(target, fragments, linking) == suggestion
+
+
+# Sibling builds named by a config: (extra, site_url, mike plugin, link's site path, the build
+# it leads into or None).
+SIBLINGS = [
+    ({"alternate": [{"link": "/"}, {"link": "/es/"}]}, None, False, "es/guide/", ("language", "es", "guide/")),
+    ({"alternate": [{"link": "/"}, {"link": "/es/"}]}, None, False, "fr/guide/", None),
+    # A URL on the site's host, or a path under the site's mount path.
+    ({"alternate": [{"link": "https://example.org/docs/zh/"}]}, "https://example.org/docs/", False, "zh/", ("language", "zh", "")),
+    ({"alternate": [{"link": "https://other.org/zh/"}]}, "https://example.org/", False, "zh/", None),
+    ({"alternate": [{"link": "/docs/de/index.html"}]}, "https://example.org/docs/", False, "de/x/", ("language", "de", "x/")),
+    # Versions only with mike, as `extra.version.provider` or the plugin.
+    ({"version": {"provider": "mike"}}, None, False, "latest/config/", ("version", "latest", "config/")),
+    ({}, None, True, "1.2/config/", ("version", "1.2", "config/")),
+    ({}, None, True, "v2.0.x/", ("version", "v2.0.x", "")),
+    ({}, None, False, "latest/config/", None),
+    ({}, None, True, "guides/config/", None),  # not a version's name
+    ({"version": {"provider": "mike", "default": ["lts"]}}, None, False, "lts/a/", ("version", "lts", "a/")),
+    # A folder of this build's own pages is never another build.
+    ({"version": {"provider": "mike"}}, None, False, "dev/gone/", None),
+    ({"alternate": [{"link": "/dev/"}]}, None, False, "dev/gone/", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("extra, site_url, mike, path, expected", SIBLINGS)
+def test_sibling_build_table(extra, site_url, mike, path, expected):
+    from mkdocs_backlinks.core.broken_links import sibling_builds
+    from mkdocs_backlinks.core.graph import UnresolvedLink
+
+    site = linked_site({"index.md": "", "dev/notes.md": ""})
+    build = sibling_builds(extra, site_url, mike).of(site.infos)
+    assert build(UnresolvedLink("index.md", "/" + path, "missing", path)) == expected
