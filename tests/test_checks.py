@@ -140,7 +140,7 @@ def test_unknown_check_in_front_matter_names_the_page(make_site, plugin_log):
     make_site(docs, only("orphans", "warn")).build()
     assert plugin_log(logging.WARNING) == [
         "Page 'a.md': front matter 'backlinks_exempt' names unknown check(s) 'dead_end'; "
-        "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, all."
+        "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, lost_inbound_links, all."
     ]
 
 

@@ -164,7 +164,9 @@ def test_the_defaults_are_the_records_defaults():
     assert config.options == options
     assert config.orphans == config["orphans"] == "warn"
     assert options.ignore_links_from.matches("tags.md") is False
-    assert dict(options.labels) == dict.fromkeys(("title", "empty", "more", "count", "more_links", "mentions"))
+    assert dict(options.labels) == dict.fromkeys(
+        ("title", "empty", "more", "count", "more_links", "mentions", "inbound")
+    )
 
 
 def test_null_gives_the_default_except_for_lists_of_globs():

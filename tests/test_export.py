@@ -39,7 +39,7 @@ def test_export_matches_the_schema_and_the_site(make_site, directory_urls):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
 
-    assert data["version"] == 2 and data["use_directory_urls"] is directory_urls
+    assert data["version"] == 3 and data["use_directory_urls"] is directory_urls
     nodes = {node["id"]: node for node in data["nodes"]}
     assert list(nodes) == ["guide/index.md", "guide/setup.md", "index.md", "lonely.md"]
     assert nodes["guide/setup.md"]["url"] == ("guide/setup/" if directory_urls else "guide/setup.html")

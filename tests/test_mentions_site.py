@@ -83,7 +83,7 @@ SETTINGS = {"markdown_extensions": ["admonition", "tables"]}
 def assert_export(data: dict, directory_urls: bool) -> None:
     schema = json.loads(open(SCHEMA_FILE, encoding="utf-8").read())
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    assert data["version"] == 2 and data["use_directory_urls"] is directory_urls
+    assert data["version"] == 3 and data["use_directory_urls"] is directory_urls
     found = [(m["from"], m["to"], m["text"], m["count"]) for m in data["mentions"]]
     assert found == PLANTED
     sections = {(m["from"], m["to"]): (m["section"], m["section_id"]) for m in data["mentions"]}

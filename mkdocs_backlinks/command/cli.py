@@ -30,6 +30,7 @@ from mkdocs_backlinks.command.toc import with_toc_entry
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.files import write_atomically
+from mkdocs_backlinks.core.inbound.load import inbound_of
 from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.messages import PREFIX, prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
@@ -174,9 +175,12 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
     files = with_written_files(built.files, options, [STYLESHEET] if options.stylesheet else [])
     resolver = SiteResolver(files, config.site_url, built.redirects)
     pages = (PageHTML(page.src_uri, page.url, without_panel(page_content(page))) for page in built.pages)
-    return link_site(
+    site = link_site(
         infos, pages, resolver, options, guarded_reader(log), listings, language=config.theme_language or "en"
     )
+    config_dir = os.path.dirname(config.config_path) if config.config_path else os.getcwd()
+    site.inbound = inbound_of(options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
+    return site
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

@@ -39,7 +39,7 @@ def run_checks(
             results.append(CheckResult(check, level, []))
             continue
         exempt = exemption(check.name, site.infos, check.exempt(options))
-        audited = Audited(site.graph, site.infos, options, exempt, site.mentions, siblings)
+        audited = Audited(site.graph, site.infos, options, exempt, site.mentions, siblings, site.inbound)
         found = check.find(audited)
         results.append(CheckResult(check, level, found, check.message(found, audited) if found else ""))
     return results
@@ -81,7 +81,9 @@ def audit(
         metrics = site.page_metrics()
         mentions, related = site.mentions(), site.related()
         if options.graph_file:
-            doc = export.document(site.graph, site.infos, metrics, results, use_directory_urls, mentions, related)
+            doc = export.document(
+                site.graph, site.infos, metrics, results, use_directory_urls, mentions, related, site.inbound
+            )
             export.write(site_dir, options.graph_file, export.dumps(doc))
         if options.report_file:
             graph_href = (
@@ -96,6 +98,7 @@ def audit(
                 mentions,
                 related if options.related_pages else None,
                 graph_href=graph_href,
+                inbound=site.inbound,
             )
             export.write(site_dir, options.report_file, html)
     if graph_page:

@@ -28,6 +28,8 @@ from mkdocs_backlinks.core.broken_links import (
 )
 from mkdocs_backlinks.core.globs import GlobList
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.inbound import lost
+from mkdocs_backlinks.core.inbound.gather import Inbound
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo
@@ -51,6 +53,8 @@ class Audited:
     calls it)."""
     siblings: SiblingBuilds = NO_SIBLINGS
     """The builds published beside this one (other languages, versions), from the config."""
+    inbound: Optional[Inbound] = None
+    """Links from other sites, when the options name any (`inbound_links`, `sibling_sites`)."""
 
 
 Href = Callable[[str], str]
@@ -327,6 +331,17 @@ CHECKS = (
         lambda item, infos, href: _page_finding(item.target, infos, href),
         lambda o: o.unlinked_mentions,
         lambda o: o.unlinked_mentions_exempt,
+    ),
+    Check(
+        "lost_inbound_links",
+        "Lost links from outside",
+        lambda a: lost.find_lost(a.inbound, a.infos, a.exempt, a.inbound.directory_urls if a.inbound else True),
+        lambda found, a: lost.message(found, a.infos),
+        lost.export_finding,
+        lost.report_finding,
+        lambda o: o.lost_inbound_links,
+        lambda o: o.lost_inbound_links_exempt,
+        report_kind="lost",
     ),
 )
 """Every check, in the order they are reported."""

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Dict, List, Mapping, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.graph import LinkGraph
+from mkdocs_backlinks.core.inbound.gather import Inbound
+from mkdocs_backlinks.core.inbound.show import export_object as inbound_object
+from mkdocs_backlinks.core.inbound.siblings import outbound_objects
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
@@ -24,7 +27,7 @@ from mkdocs_backlinks.core.related import Related
 JsonObject = Dict[str, object]
 """A JSON object of the export, as plain data."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "link-graph.schema.json")
 
 
@@ -119,9 +122,11 @@ def document(
     use_directory_urls: bool,
     mentions: Sequence[Mention] = (),
     related: Mapping[str, Sequence[Related]] = {},  # noqa: B006 (read only)
+    inbound: Optional[Inbound] = None,
 ) -> JsonObject:
     """The export as plain data (see the schema for what each field means). `mentions` and
-    `related` are empty unless their options ask for them."""
+    `related` are empty unless their options ask for them; `inbound` is null unless the options
+    name exports of outside links or sibling sites."""
     pages = sorted(metrics)
     nodes = [
         {
@@ -146,6 +151,9 @@ def document(
         },
         "mentions": mention_objects(mentions, pages),
         "related": related_objects(related, pages),
+        # Links written as absolute URLs: what a sibling site reads as its links from outside.
+        "outbound": outbound_objects(graph.contents, pages),
+        "inbound": inbound_object(inbound, pages) if inbound is not None else None,
     }
 
 

@@ -13,6 +13,7 @@ ENGLISH: Dict[str, str] = {
     "count": "Number of links",
     "more_links": "and {count} more from this page",
     "mentions": "Mentioned without a link",
+    "inbound": "Linked from other sites",
 }
 
 TRANSLATIONS: Dict[str, Dict[str, str]] = {
@@ -24,6 +25,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Anzahl der Links",
         "more_links": "und {count} weitere von dieser Seite",
         "mentions": "Ohne Link erwähnt",
+        "inbound": "Von anderen Websites verlinkt",
     },
     "fr": {
         "title": "Pages qui renvoient ici",
@@ -32,6 +34,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Nombre de liens",
         "more_links": "et {count} de plus sur cette page",
         "mentions": "Mentionnée sans lien",
+        "inbound": "Liens depuis d'autres sites",
     },
     "es": {
         "title": "Páginas que enlazan aquí",
@@ -40,6 +43,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Número de enlaces",
         "more_links": "y {count} más en esta página",
         "mentions": "Mencionada sin enlace",
+        "inbound": "Enlazada desde otros sitios",
     },
     "it": {
         "title": "Pagine che rimandano qui",
@@ -48,6 +52,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Numero di link",
         "more_links": "e altri {count} in questa pagina",
         "mentions": "Menzionata senza link",
+        "inbound": "Link da altri siti",
     },
     "pt": {
         "title": "Páginas com links para aqui",
@@ -56,6 +61,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Número de links",
         "more_links": "e mais {count} nesta página",
         "mentions": "Mencionada sem link",
+        "inbound": "Links de outros sites",
     },
     "nl": {
         "title": "Pagina's die hiernaar linken",
@@ -64,6 +70,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Aantal links",
         "more_links": "en nog {count} op deze pagina",
         "mentions": "Genoemd zonder link",
+        "inbound": "Gelinkt vanaf andere sites",
     },
     "ru": {
         "title": "Страницы, ссылающиеся сюда",
@@ -72,6 +79,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Число ссылок",
         "more_links": "и ещё {count} на этой странице",
         "mentions": "Упоминания без ссылки",
+        "inbound": "Ссылки с других сайтов",
     },
     "pl": {
         "title": "Strony, które tu linkują",
@@ -80,6 +88,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "Liczba linków",
         "more_links": "i jeszcze {count} na tej stronie",
         "mentions": "Wzmianki bez linku",
+        "inbound": "Linki z innych witryn",
     },
     "zh": {
         "title": "链接到本页的页面",
@@ -88,6 +97,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "链接数",
         "more_links": "本页另有 {count} 处",
         "mentions": "提及但未链接",
+        "inbound": "来自其他网站的链接",
     },
     "zh-hant": {
         "title": "連結到本頁的頁面",
@@ -96,6 +106,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "連結數",
         "more_links": "本頁另有 {count} 處",
         "mentions": "提及但未連結",
+        "inbound": "來自其他網站的連結",
     },
     "ja": {
         "title": "このページへのリンク元",
@@ -104,6 +115,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "リンク数",
         "more_links": "このページの他 {count} 件",
         "mentions": "リンクなしの言及",
+        "inbound": "他のサイトからのリンク",
     },
     "ko": {
         "title": "이 페이지를 링크하는 페이지",
@@ -112,6 +124,7 @@ TRANSLATIONS: Dict[str, Dict[str, str]] = {
         "count": "링크 수",
         "more_links": "이 페이지의 외 {count}개",
         "mentions": "링크 없이 언급됨",
+        "inbound": "다른 사이트의 링크",
     },
 }
 

@@ -362,6 +362,22 @@ class LabelsConfig(OptionsRecord):
     """The summary of the collapsed part listing the pages that name this one without linking
     to it (with `mentions_in_panel: true`). Default: `Mentioned without a link`."""
 
+    inbound: Optional[str] = option(Text())
+    """The summary of the collapsed part listing links from other sites (with
+    `inbound_in_panel: true`). Default: `Linked from other sites`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SiblingSiteConfig(OptionsRecord):
+    """One other site whose pages' links into this one count as links from outside."""
+
+    graph_file: str = option(Required(Text()))
+    """That site's link-graph export (its `graph_file`), a path relative to this config file's
+    folder."""
+
+    url: str = option(Url())
+    """The URL that site is published at (its `site_url`), e.g. `https://example.org/api/`."""
+
 
 @dataclasses.dataclass(frozen=True)
 class BacklinksConfig(OptionsRecord):
@@ -544,6 +560,29 @@ class BacklinksConfig(OptionsRecord):
     """How many related pages not yet linked to list for each page in the JSON export and the
     report: the pages most alike by their prominent words, between which no link exists either
     way. 0 (the default) computes nothing."""
+
+    # --- Links from outside (see core/inbound/) ------------------------------------------------
+
+    inbound_links: List[str] = option(Strings())
+    """CSV exports of links from other sites (Search Console's Links report, Bing Webmaster
+    Tools', Ahrefs' or Semrush's backlinks), as files or globs relative to the config file's
+    folder. Read offline; nothing is fetched."""
+
+    sibling_sites: List[SiblingSiteConfig] = option(Records(SiblingSiteConfig))
+    """Other sites built with this plugin, each `{graph_file: ..., url: ...}`: the links of their
+    pages into this site count as links from outside, with their titles and sections."""
+
+    inbound_in_panel: bool = option(Flag(False))
+    """Add a collapsed "Linked from other sites" part to each page's panel, listing the linking
+    pages or sites with their anchor text and context."""
+
+    lost_inbound_links: str = option(Choice(LEVELS, "warn"))
+    """URLs of this site that links from outside lead to, where this build has no page and no
+    redirect: reported with the page each most likely became and the `redirect_maps` entries
+    that keep those links working."""
+
+    lost_inbound_links_exempt: GlobList = option(Globs())
+    """Site paths (globs, e.g. `old/**`) of lost URLs that need not be reported."""
 
     # --- The post-build command only (`mkdocs-backlinks SITE_DIR`) --------------------------------
 

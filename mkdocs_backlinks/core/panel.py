@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from typing import (
+    TYPE_CHECKING,
     AbstractSet,
     Callable,
     Dict,
@@ -28,6 +29,9 @@ from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.prose import Heading as ProseHeading
 from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
+
+if TYPE_CHECKING:
+    from mkdocs_backlinks.core.inbound.show import InboundEntry
 
 TEMPLATE = "backlinks/panel.html"
 """The panel's template, shipped in the package; a theme's `custom_dir` can override it."""
@@ -132,6 +136,10 @@ class Panel:
     """The local graph's `<svg>` (`local_graph: true`), already escaped HTML; "" without one."""
     mentions: List[MentionEntry] = field(default_factory=list)
     """The pages naming this one without a link (only with `mentions_in_panel: true`)."""
+    inbound: List["InboundEntry"] = field(default_factory=list)
+    """Links from other sites to this page (only with `inbound_in_panel: true`)."""
+    inbound_count: int = 0
+    """How many links from other sites this page has in all (`inbound` lists some of them)."""
 
     def __iter__(self) -> Iterator[PanelEntry]:
         return iter(self.entries)

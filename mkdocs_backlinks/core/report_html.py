@@ -12,6 +12,8 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
+from mkdocs_backlinks.core.inbound.gather import Inbound
+from mkdocs_backlinks.core.inbound.show import report_data as inbound_report
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.metrics import PageMetrics
@@ -61,6 +63,7 @@ def render_report(
     mentions: Sequence[Mention] = (),
     related: Optional[Mapping[str, Sequence[Related]]] = None,
     graph_href: Optional[str] = None,
+    inbound: Optional[Inbound] = None,
 ) -> str:
     """The report's HTML, for a file published at `report_path` (relative to the site root).
     `related` is None when `related_pages` is 0 (the report then has no such table); `graph_href`,
@@ -109,6 +112,9 @@ def render_report(
             for m in opportunities(mentions, metrics, infos)
             for section in [shown_section(m)]
         ],
+        inbound=None
+        if inbound is None
+        else inbound_report(inbound, list(metrics), {src: info.title for src, info in infos.items()}, href),
         related=None
         if related is None
         else [

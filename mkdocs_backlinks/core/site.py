@@ -18,6 +18,8 @@ from markupsafe import Markup
 from mkdocs_backlinks.core.extract import Anchor, extract_anchors
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
+from mkdocs_backlinks.core.inbound.gather import Inbound
+from mkdocs_backlinks.core.inbound.show import panel_part
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.metrics import PageMetrics, link_ranks, link_scores, page_metrics
@@ -125,6 +127,8 @@ class LinkedSite:
         self._mentions: Optional[List[Mention]] = None
         self._mentions_by_target: Optional[Dict[str, List[Mention]]] = None
         self._related: Optional[Dict[str, List[Related]]] = None
+        self.inbound: Optional[Inbound] = None
+        """Links from other sites (`inbound_links`, `sibling_sites`); None when none is named."""
 
     def shows_panel(self, src: str) -> bool:
         """Whether page `src` may show a panel at all (front matter and `ignore_links_to`)."""
@@ -142,6 +146,8 @@ class LinkedSite:
                 return True
             if self.options.mentions_in_panel and self.mentions_of(src):
                 return True
+            if self.options.inbound_in_panel and self.inbound is not None and self.inbound.page(src):
+                return True
         return False
 
     def panel(self, src: str) -> Panel:
@@ -156,6 +162,8 @@ class LinkedSite:
         panel = with_context(panel, options.context, self.snippets, options.max_occurrences)
         if options.mentions_in_panel:
             panel.mentions = mention_entries(src, self.mentions_of(src), self.infos, self._sort_keys)
+        if options.inbound_in_panel and self.inbound is not None:
+            panel.inbound, panel.inbound_count = panel_part(self.inbound.page(src), options.max_entries)
         if options.local_graph and self.writes_panel(panel):
             panel.graph = self.local_graph(src)
         return panel
@@ -163,7 +171,7 @@ class LinkedSite:
     def writes_panel(self, panel: Panel) -> bool:
         """Whether a page with this panel gets one written: it lists pages, says it lists none,
         or lists pages that name it without a link."""
-        return bool(panel) or self.options.show_when_empty or bool(panel.mentions)
+        return bool(panel) or self.options.show_when_empty or bool(panel.mentions) or bool(panel.inbound_count)
 
     # --- Unlinked mentions and related pages (site_mentions.py) ---------------------------------
 

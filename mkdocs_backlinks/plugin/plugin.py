@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 from typing import TYPE_CHECKING, Dict, Iterator, Optional
 
 from jinja2 import Environment
@@ -15,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
+from mkdocs_backlinks.core.inbound.load import inbound_of
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
 from mkdocs_backlinks.core.messages import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
@@ -118,6 +120,8 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
             listings,
             language=theme_language(config.theme),
         )
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        site.inbound = inbound_of(self.options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
         if gathered.carried:
             refresh_carried_pages(gathered.carried, lambda page: self._written_panel(site, page).html, config, files)
         return site

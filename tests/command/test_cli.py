@@ -30,6 +30,7 @@ SOURCES = [
     "guide/link-health.md",
     "guide/link-graph.md",
     "guide/missing-links.md",
+    "guide/inbound-links.md",
     "reference/link-forms.md",
     "reference/how-it-works.md",
     "reference/other-generators.md",

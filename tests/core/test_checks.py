@@ -157,7 +157,7 @@ def test_front_matter_naming_unknown_checks():
         "c.md": {"backlinks_exempt": True},
     }
     site = linked_site({"a.md": "", "b.md": "", "c.md": ""}, meta=meta)
-    known = "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, all."
+    known = "known: orphans, unreachable, dead_ends, broken_links, sibling_links, hubs, unlinked_mentions, lost_inbound_links, all."
     assert front_matter_problems(site.infos) == [
         f"Page 'a.md': front matter 'backlinks_exempt' names unknown check(s) 'dead_end'; {known}",
         f"Page 'b.md': front matter 'backlinks_exempt' names unknown check(s) 'hub'; {known}",
