@@ -114,6 +114,20 @@ def steps_for(directory_urls: bool) -> List[Tuple[str, str]]:
     return [(s, p if directory_urls or not p else p.rstrip("/") + ".html") for s, p in STEPS]
 
 
+def links_from_outside(workdir, base: str) -> dict:
+    """An export of links from other sites (Ahrefs' columns) into the pages of the site served
+    at `base`, beside the config `workdir` gets; the options that read it and show it."""
+    rows = [
+        "Referring page title\tReferring page URL\tTarget URL\tAnchor\tLeft context\tRight context\tNofollow\tLost",
+        f"Plugins we use\thttps://blog.example.net/plugins\t{base}guide/panel/\tbacklinks panel\tA\tlisting.\tfalse\t",
+        f"Re: orphans\thttps://forum.example.org/t/901\t{base}guide/orphans/\torphan check\t\t\tfalse\t",
+        f"Home links\thttps://wiki.example.com/docs\t{base}\tthe docs\tSee\there.\tfalse\t",
+    ]
+    (workdir / "exports").mkdir(parents=True, exist_ok=True)
+    (workdir / "exports" / "ahrefs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return {"inbound_links": ["exports/*.csv"], "inbound_in_panel": True, "lost_inbound_links": "info"}
+
+
 @pytest.mark.parametrize(
     "generator, directory_urls", [("mkdocs", True), ("mkdocs", False), ("zensical", True)], ids=str
 )
@@ -128,16 +142,20 @@ def test_instant_navigation_with_every_option(tmp_path, generator, directory_url
         base = f"{server}backlinks/"
         # No web font: nothing to fetch from another host (the check below allows no error).
         settings = {"site_url": base, "theme": {"font": False}}
+        options = dict(browser.EVERY_OPTION, **links_from_outside(tmp_path, base))
         if generator == "zensical":
-            site = browser.build_with_zensical("zensical", tmp_path, backlinks=browser.EVERY_OPTION, **settings)
+            site = browser.build_with_zensical("zensical", tmp_path, backlinks=options, **settings)
         else:
             # The example links one page as `/backlinks/guide/configuration/`, which is no page
             # with `use_directory_urls: false`: reported, not failing this build.
-            options = dict(browser.EVERY_OPTION, **({} if directory_urls else {"broken_links": "info"}))
+            if not directory_urls:
+                options["broken_links"] = "info"
             site = browser.build_example(
                 "material", tmp_path, backlinks=options, use_directory_urls=directory_urls, **settings
             )
         (root / "backlinks").symlink_to(site, target_is_directory=True)
+        assert "backlinks__graph" in (site / "index.html").read_text(encoding="utf-8")
+        assert "Linked from other sites" in (site / "index.html").read_text(encoding="utf-8")
         visited = click_through(chromium, base, steps_for(directory_urls))
         assert len(set(visited)) >= 4, visited
         # `toc: true`: the table of contents (the plugin's, or the command's in Zensical's
