@@ -48,11 +48,13 @@ VARIANTS: Dict[str, List[Plugin]] = {
     "mkdocs-backlinks": ["search", "mkdocs-backlinks"],  # mkdocs-backlinks (needs theme edits to show)
     # Unlinked mentions on (issue 15), against the plugin with them off; plant some with --mentions.
     "mentions": ["search", ("backlinks", {"unlinked_mentions": "info"})],
+    # Every finding at its source line, written as SARIF, against the plugin without it.
+    "findings": ["search", ("backlinks", {"findings_file": "findings.sarif"})],
 }
 DEFAULT_VARIANTS = "plain,backlinks"
 BASELINE = "plain"
 # What a variant is paired with when it is not BASELINE.
-BASELINES: Dict[str, str] = {"mentions": "backlinks"}
+BASELINES: Dict[str, str] = {"mentions": "backlinks", "findings": "backlinks"}
 # The navigation each profile is benchmarked with unless --nav says otherwise: both stay linear
 # in pages (MkDocs renders the whole navigation into every page).
 DEFAULT_NAV = {"dense": "sections", "docs": "docs"}

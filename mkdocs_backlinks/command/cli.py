@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site, shown_title
 from mkdocs_backlinks.command.config_file import CONFIG_NAMES, ConfigFileError, SiteConfig, find_config, read_config
+from mkdocs_backlinks.command.findings import add_arguments, command_findings
 from mkdocs_backlinks.command.listings import find_listings, with_blog_names, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
@@ -102,6 +103,7 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     )
     parser.add_argument("--site-url", metavar="URL", help="the site's URL (default: from the config)")
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    add_arguments(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -303,6 +305,10 @@ def run(args: argparse.Namespace, cwd: str) -> int:
     clash = written_over_a_page(site)
     if clash:
         raise UsageError(clash)  # before any page is written
+    try:
+        findings = command_findings(args, options, config, built, cwd, log)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     failed, panels = write_pages(site_dir, built, site, panel_writer(options, config), args.check)
     failure = audit(
         site,
@@ -312,6 +318,7 @@ def run(args: argparse.Namespace, cwd: str) -> int:
         log=log,
         serving=False,
         write_files=not args.check,
+        findings=findings,
         siblings=siblings_of(config),
     )
     if failure:

@@ -3,7 +3,7 @@ when asked, compute the metrics and write the JSON export and the HTML report in
 
 from __future__ import annotations
 
-from typing import AbstractSet, Dict, List, Mapping, Optional, Sequence
+from typing import AbstractSet, Callable, Dict, List, Mapping, Optional, Sequence
 from urllib.parse import quote
 
 from mkdocs_backlinks.core import export, report_html
@@ -55,6 +55,7 @@ def audit(
     serving: bool,
     write_files: bool = True,
     siblings: SiblingBuilds = NO_SIBLINGS,
+    findings: Optional[Callable[[LinkedSite, Sequence[CheckResult]], None]] = None,
 ) -> Optional[str]:
     """Run the audit; return the message to stop the build with, if it must stop.
 
@@ -62,6 +63,8 @@ def audit(
     failing CI build still has them; `write_files=False` (the command's `--check`) writes none.
     Each front end has checked `written_over_a_page` already, before it wrote anything.
     `siblings` are the builds published beside this one, from the site's config.
+    `findings`, when given, gets the checks' results before they are logged (the findings for
+    CI systems, `ci_output.report_findings`).
     """
     for src in sorted(site.infos):
         for problem in site.infos[src].problems:
@@ -103,6 +106,8 @@ def audit(
             export.write(site_dir, options.report_file, html)
     if graph_page:
         write_graph_page(site, site_dir, graph_page, site_name, site.link_scores(), results)
+    if findings is not None:
+        findings(site, results)
     return report_checks(log, results, serving)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs_backlinks.core.graph import LinkGraph, UnresolvedLink
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.urls import page_url_keys
+from mkdocs_backlinks.core.urls import page_url_keys, site_mount
 
 Exempt = Callable[[str], bool]
 
@@ -318,15 +318,8 @@ def sibling_builds(
     """The sibling builds a config names: `extra.alternate` links (Material's language
     selector: `/es/`, or a URL on the site's host) and, with `extra.version.provider: mike` or
     the `mike` plugin (`mike_plugin`), versions; `versions` are more names of them."""
-    mount, host = "/", ""
-    if site_url:
-        try:
-            parts = urlsplit(site_url)
-        except ValueError:
-            parts = None
-        if parts is not None:
-            mount = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
-            host = (parts.hostname or "").lower()
+    mount, parts = site_mount(site_url)
+    host = (parts.hostname or "").lower() if parts is not None else ""
     languages: List[str] = []
     alternate = extra.get("alternate") if isinstance(extra, Mapping) else None
     for entry in alternate if isinstance(alternate, list) else ():

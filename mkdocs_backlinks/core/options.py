@@ -508,6 +508,17 @@ class BacklinksConfig(OptionsRecord):
     """Write a readable link-health report to this path inside `site_dir`
     (e.g. `link-report.html`). Off by default."""
 
+    # --- Findings for CI systems (see findings.py, ci_output.py) ---------------------------------
+
+    findings_file: Optional[str] = option(Text())
+    """Also write the checks' findings one by one, each at its source file and line, to this file,
+    relative to the config file's folder (e.g. `findings.sarif`): SARIF 2.1.0 for `.sarif`, JUnit
+    XML for `.xml`, JSON lines for `.jsonl`. Off by default. On GitHub Actions
+    (`GITHUB_ACTIONS=true`) each finding is also printed as an annotation, with or without it."""
+
+    findings_format: str = option(Choice(("auto", "sarif", "junit", "jsonl"), "auto"))
+    """The format of `findings_file`: `auto` (from its extension), `sarif`, `junit` or `jsonl`."""
+
     # --- The link graph views (see local_graph.py and site_graph.py) ----------------------------
 
     local_graph: bool = option(Flag(False))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional
-from urllib.parse import unquote, urlsplit
+from typing import Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple
+from urllib.parse import SplitResult, unquote, urlsplit
 
 WEB_SCHEMES = ("http", "https")
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
@@ -130,6 +130,19 @@ def _host(netloc: str, scheme: str) -> str:
     return host.rstrip(":")  # an empty port is the default one
 
 
+def site_mount(site_url: Optional[str]) -> Tuple[str, Optional[SplitResult]]:
+    """Where the site is mounted (the path of `site_url`, as "/docs/", or "/"), and `site_url`
+    split (None when there is none or no URL parser reads it)."""
+    if not site_url:
+        return "/", None
+    try:
+        parts = urlsplit(site_url)
+    except ValueError:
+        return "/", None
+    path = parts.path.strip("/")
+    return ("/" + path + "/" if path else "/"), parts
+
+
 class SiteResolver:
     """Resolves hrefs of the site's pages to the site's files.
 
@@ -144,19 +157,11 @@ class SiteResolver:
         site_url: Optional[str] = None,
         redirects: Optional[Mapping[str, str]] = None,
     ) -> None:
-        self.mount = "/"
+        self.mount, parts = site_mount(site_url)
+        self.scheme = parts.scheme.lower() if parts is not None else ""
         self.hosts: FrozenSet[str] = frozenset()
-        self.scheme = ""
-        if site_url:
-            try:
-                parts = urlsplit(site_url)
-            except ValueError:
-                parts = None
-            if parts is not None:
-                self.mount = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
-                self.scheme = parts.scheme.lower()
-                if parts.hostname:
-                    self.hosts = frozenset({_host(parts.netloc, self.scheme)})
+        if parts is not None and parts.hostname:
+            self.hosts = frozenset({_host(parts.netloc, self.scheme)})
         self.files: Dict[str, SiteFile] = {}
         aliases: Dict[str, SiteFile] = {}
         for file in files:

@@ -16,6 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
+from mkdocs_backlinks.core.ci_output import FindingsOutputs, findings_reporter
+from mkdocs_backlinks.core.findings import Sources
 from mkdocs_backlinks.core.inbound.load import inbound_of
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
 from mkdocs_backlinks.core.messages import prefixed
@@ -24,6 +26,7 @@ from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter
 from mkdocs_backlinks.core.site import LinkedSite, guarded_reader, link_site, with_written_files
 from mkdocs_backlinks.core.urls import SiteResolver
+from mkdocs_backlinks.plugin.findings import plugin_outputs, plugin_sources
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
 from mkdocs_backlinks.plugin.options import PluginConfig
@@ -62,6 +65,9 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
         self._labels: Dict[str, str] = {}
         # A rendered panel waiting between on_page_context and on_post_page.
         self._pending_html: Dict[str, str] = {}
+        # The findings for CI systems: what is asked for, and where the pages' Markdown is.
+        self._findings_outputs = FindingsOutputs()
+        self._sources: Optional[Sources] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds,
@@ -78,6 +84,7 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         self._labels = panel_labels(self.options.labels, theme_language(config.theme))
+        self._findings_outputs = plugin_outputs(self.options, config)
         return config
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Optional[Navigation]:
@@ -96,6 +103,8 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
         clash = written_over_a_page(self._site)
         if clash:
             raise PluginError(prefixed(clash))  # now, before MkDocs writes any page
+        if self._findings_outputs:
+            self._sources = plugin_sources(config, files)
         if self.options.stylesheet and self._site.any_panel():
             add_stylesheet(config, files)
         return env
@@ -185,6 +194,7 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
                 use_directory_urls=config.use_directory_urls,
                 log=log,
                 serving=self._serving,
+                findings=findings_reporter(self._findings_outputs, self._sources, config.use_directory_urls, log),
                 siblings=siblings_of(config),
             )
         if failure:
