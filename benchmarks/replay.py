@@ -61,6 +61,10 @@ def replay(plugin: Any, seen: Dict[str, Any]) -> Dict[str, float]:
     config, files = seen["config"], seen["files"]
     spent: Dict[str, float] = {}
     clock = time.process_time
+    # As in a build, on_env reads the rendered content, without the panel marker that the last
+    # replay's on_page_context appended.
+    for page, content, _context, _nav in seen["pages"]:
+        page.content = content
     start = clock()
     plugin.on_config(config)
     plugin.on_nav(seen["nav"], config=config, files=files) if "nav" in seen else None

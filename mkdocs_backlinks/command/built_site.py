@@ -42,9 +42,18 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
-from mkdocs_backlinks.command.html_scan import Selector, find_inner, parse_selector, plain_text, without_elements
+from mkdocs_backlinks.command.html_scan import (
+    Selector,
+    find_inner,
+    heading_text,
+    iter_tags,
+    parse_selector,
+    plain_text,
+    raw_element,
+)
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries, config_nav_titles
 from mkdocs_backlinks.core.extract import html_to_text
+from mkdocs_backlinks.core.html.panels import page_content as core_page_content
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -65,16 +74,8 @@ CONTENT_REGIONS: Tuple[Selector, ...] = tuple(
 )
 """The content regions of the themes this command knows, the first found winning."""
 
-TEMPLATE_PARTS: Tuple[Selector, ...] = (parse_selector("nav.md-tags"),)
-"""Parts of a content region that the theme's template writes, not the page's Markdown: the tag
-chips of Material and Zensical (`nav.md-tags`), which link each tagged page to the tag listings.
-The plugin reads a page's content before the template adds them, so they are not the page's
-links. Each selector names a class, which the theme writes as it is (see `page_content`)."""
-
-_REFRESH = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
-_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">]*)""", re.IGNORECASE)
-_META_CONTENT = re.compile(r"""<meta\s[^>]*http-equiv\s*=\s*["']?refresh[^>]*>""", re.IGNORECASE)
-_TITLE = re.compile(r"<title(?:\s[^>]*)?>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# The URL part of a refresh's `content` attribute (`0; url=../new/`): a value, not HTML.
+_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'"]*)""", re.IGNORECASE)
 _H1 = (parse_selector("h1"),)
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)?(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SEARCH_PAGES = ("search.html", "search/index.html")
@@ -96,10 +97,15 @@ class BuiltPage:
     title: str
     """Plain text: the first H1 of the content (permalink anchors left out), else `<title>`."""
     html: str
-    """The whole file's text."""
+    """The whole file's text, kept only for the pages the site's navigation may be read from (the
+    homepage and the first page); "" for the others, whose text `page_text` reads again when the
+    page is written. A 10,000-page site built by Zensical holds about 100,000 characters of
+    navigation in every page: kept whole, the pages took 1.2 GiB of memory."""
     content_start: int
     content_end: int
-    """`html[content_start:content_end]` is the inner HTML of the content region."""
+    """The file's `text[content_start:content_end]` is the inner HTML of the content region."""
+    region: str = ""
+    """That inner HTML, as read."""
     has_source: bool = False
     """Whether it is built from a Markdown source found in `docs_dir` (the one `src_uri` names)."""
     markdown: str = ""
@@ -130,13 +136,23 @@ class BuiltSite:
 
 
 def page_content(page: BuiltPage) -> str:
-    """The page's content region as its Markdown made it: without the template's parts."""
-    region = page.html[page.content_start : page.content_end]
-    # The theme writes these parts with their class as it is: a region without its text has none,
-    # and needs no tokenizing to tell (0.09 s of the 1,000-page link-dense site built by Zensical).
-    if not any(part.classes[0] in region for part in TEMPLATE_PARTS):
-        return region
-    return without_elements(region, TEMPLATE_PARTS)
+    """The page's content region as its Markdown made it: without a panel (the plugin's or an
+    earlier run's) and without the parts other tools write there (`core.html.NOT_THE_AUTHORS`:
+    the theme's tag chips, mkdocstrings' backlinks), which the plugin never reads as content."""
+    return core_page_content(page.region or page.html[page.content_start : page.content_end])
+
+
+def page_text(site_dir: str, page: BuiltPage) -> Optional[str]:
+    """The page's whole text, to write it: the one kept, or the file read again; None when it
+    cannot be read, or changed since it was read (its content region is no longer where it was)."""
+    if page.html:
+        return page.html
+    try:
+        with open(os.path.join(site_dir, *page.site_path.split("/")), "rb") as file:
+            text = file.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if text[page.content_start : page.content_end] == page.region else None
 
 
 # --- URLs and sources ---------------------------------------------------------------------------
@@ -261,13 +277,13 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
     page's `<title>` without a trailing ` - site_name`, else ""."""
     h1 = find_inner(html, _H1, start, end)
     if h1 is not None:
-        text = plain_text(html[h1[0] : h1[1]])
+        text = heading_text(html[h1[0] : h1[1]])
         if text:
             return text
-    match = _TITLE.search(html, 0, start if start else len(html))
-    if not match:
+    title = raw_element(html, "title", 0, start if start else len(html))
+    if title is None:
         return ""
-    text = plain_text(match.group(1))
+    text = plain_text(title)
     if site_name:
         for separator in (" - ", " — ", " | "):
             suffix = separator + " ".join(site_name.split())
@@ -276,13 +292,20 @@ def page_title(html: str, start: int, end: int, site_name: Optional[str] = None)
     return text
 
 
-def _redirect_target(html: str) -> Optional[str]:
-    """The URL a redirect stub sends to, None when the page is no redirect stub."""
-    match = _META_CONTENT.search(html)
-    if not match:
-        return None
-    url = _REFRESH_URL.search(match.group(0).split("content", 1)[-1])
-    return url.group(1).strip() if url else ""
+def _redirect_target(text: str, end: int) -> Optional[str]:
+    """The URL a redirect stub sends to (a `<meta http-equiv="refresh">` before `text[end]` and
+    its `</head>`), None when the page is no redirect stub."""
+    head_end = text.find("</head", 0, end)
+    if head_end != -1:
+        end = head_end  # the head only: a theme's navigation after it can be 100,000 characters
+    if text.find("efresh", 0, end) == -1 and text.find("EFRESH", 0, end) == -1:
+        return None  # no tag there can say it: nothing to tokenize
+    for tag in iter_tags(text, 0, end, names=("meta",)):
+        attrs = tag.attrs
+        if not tag.closing and attrs.get("http-equiv", "").strip().lower() == "refresh":
+            url = _REFRESH_URL.search(attrs.get("content", ""))
+            return url.group(1).strip() if url else ""
+    return None
 
 
 def _walk_site(site_dir: str, problems: List[str]) -> List[str]:
@@ -354,7 +377,10 @@ def read_built_site(
             continue
         if page.has_source and docs_dir:
             page = _with_source(page, docs_dir, problems, keep_text=bool(config.tags_plugins))
-        pages.append(page)
+        # The whole text only where the navigation may be read (see `BuiltPage.html`).
+        keep = not pages or site_path == "index.html"
+        region = page.html[page.content_start : page.content_end]
+        pages.append(replace(page, html=page.html if keep else "", region=region))
         files.append(SiteFile(page.src_uri, page.url, True))
 
     pages = _with_nav(pages, config, sources, mount, problems)
@@ -388,11 +414,9 @@ def _page(
     """The page in the HTML file `site_path`, None for a file that is no page."""
     src = sources.get(site_path)
     region = find_inner(text, selectors)
-    head = text[: region[0]] if region else text
-    if _REFRESH.search(head):
-        target = _redirect_target(head)
-        if target is not None:
-            stubs[site_path] = target
+    target = _redirect_target(text, region[0] if region else len(text))
+    if target is not None:
+        stubs[site_path] = target
         return None
     if src is None and (site_path == _NOT_FOUND_PAGE or site_path in _SEARCH_PAGES):
         return None  # the theme's 404 and search pages are no pages of the graph
@@ -494,13 +518,14 @@ def _with_nav(
     return out
 
 
-_GENERATOR = re.compile(r"""<meta\s[^>]*name\s*=\s*["']?generator["'\s][^>]*>""", re.IGNORECASE)
-
-
 def built_by_zensical(html: str) -> bool:
     """Whether the page says Zensical wrote it (`<meta name="generator" content="zensical-...">`)."""
-    match = _GENERATOR.search(html)
-    return match is not None and "zensical" in match.group(0).lower()
+    head_end = html.find("</head")
+    for tag in iter_tags(html, 0, head_end if head_end != -1 else None, names=("meta",)):
+        attrs = tag.attrs
+        if not tag.closing and attrs.get("name", "").lower() == "generator":
+            return "zensical" in attrs.get("content", "").lower()
+    return False
 
 
 def shown_title(page: BuiltPage, nav_titles: Mapping[str, str]) -> str:

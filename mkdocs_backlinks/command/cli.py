@@ -21,7 +21,14 @@ from typing import Dict, NoReturn, Optional, Sequence, Tuple
 from jinja2 import Environment, FileSystemLoader
 
 from mkdocs_backlinks import __version__
-from mkdocs_backlinks.command.built_site import BuiltPage, BuiltSite, page_content, read_built_site, shown_title
+from mkdocs_backlinks.command.built_site import (
+    BuiltPage,
+    BuiltSite,
+    page_content,
+    page_text,
+    read_built_site,
+    shown_title,
+)
 from mkdocs_backlinks.command.config_file import CONFIG_NAMES, ConfigFileError, SiteConfig, find_config, read_config
 from mkdocs_backlinks.command.findings import add_arguments, command_findings
 from mkdocs_backlinks.command.listings import find_listings, with_blog_names, with_post_crumbs
@@ -195,9 +202,11 @@ def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:
     return PanelWriter(env, panel_labels(options.labels, config.theme_language or "en"))
 
 
-def new_page_text(page: BuiltPage, site: LinkedSite, write_panel: PanelWriter) -> Tuple[str, bool]:
-    """The page's text with its panel (and the stylesheet's link) as this run makes them, and
-    whether it has a panel."""
+def new_page_text(
+    page: BuiltPage, site: LinkedSite, write_panel: PanelWriter, text: Optional[str] = None
+) -> Tuple[str, bool]:
+    """The page's text (`text`, else the one kept) with its panel (and the stylesheet's link) as
+    this run makes them, and whether it has a panel."""
     panel = site.panel(page.src_uri)
     html = ""
     if site.writes_panel(panel):
@@ -207,10 +216,11 @@ def new_page_text(page: BuiltPage, site: LinkedSite, write_panel: PanelWriter) -
         except PanelTemplateError as error:
             raise UsageError(f"could not render the panel of '{page.site_path}': {error}") from None
     stylesheet = stylesheet_href(page.site_path, STYLESHEET) if site.options.stylesheet else None
-    text = edited_page(page.html, (page.content_start, page.content_end), html, stylesheet)
+    old = page.html if text is None else text
+    new = edited_page(old, (page.content_start, page.content_end), html, stylesheet)
     # `toc: true`: the entry goes where the plugin puts it, into the theme's table of contents.
     wants_entry = bool(html) and site.options.toc and site.options.placement == "bottom"
-    return with_toc_entry(text, write_panel.labels["title"] if wants_entry else None, PANEL_ID), bool(html)
+    return with_toc_entry(new, write_panel.labels["title"] if wants_entry else None, PANEL_ID), bool(html)
 
 
 def is_read_only(path: str) -> bool:
@@ -226,9 +236,14 @@ def write_pages(
     failed = 0
     panels = 0
     for page in built.pages:
-        text, has_panel = new_page_text(page, site, write_panel)
+        old = page_text(site_dir, page)
+        if old is None:
+            log.error(f"Cannot write '{page.site_path}': it changed or went away while it was read.")
+            failed += 1
+            continue
+        text, has_panel = new_page_text(page, site, write_panel, old)
         panels += has_panel
-        if text == page.html or check:
+        if text == old or check:
             continue
         path = os.path.join(site_dir, *page.site_path.split("/"))
         if is_read_only(path):

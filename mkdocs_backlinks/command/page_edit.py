@@ -14,8 +14,13 @@ from __future__ import annotations
 import posixpath
 from typing import List, Optional, Tuple
 
-PANEL_START = "<!-- mkdocs-backlinks: panel -->"
-PANEL_END = "<!-- /mkdocs-backlinks: panel -->"
+from mkdocs_backlinks.core.html.panels import COMMAND_PANEL_END as PANEL_END
+from mkdocs_backlinks.core.html.panels import COMMAND_PANEL_START as PANEL_START
+from mkdocs_backlinks.core.html.panels import find_panel, without_panels
+from mkdocs_backlinks.core.html.tokens import iter_tags, parse_attributes
+
+__all__ = ["PANEL_END", "PANEL_START", "STYLESHEET_ATTRIBUTE", "edited_page", "stylesheet_href", "without_panel"]
+
 STYLESHEET_ATTRIBUTE = "data-mkdocs-backlinks"
 """Marks the `<link>` this command adds, so a second run finds it."""
 
@@ -24,10 +29,9 @@ Edit = Tuple[int, int, str]
 
 
 def without_panel(region: str) -> str:
-    """The content region with the panel of an earlier run taken out (its links are ours, not
-    the author's, and must not count)."""
-    found = _old_panel(region, 0, len(region))
-    return region if found is None else region[: found[0]] + region[found[1] :]
+    """The content region with any panel taken out, an earlier run's or the plugin's (its links
+    are ours, not the author's, and must not count)."""
+    return without_panels(region)
 
 
 def stylesheet_href(site_path: str, stylesheet: str) -> str:
@@ -56,16 +60,15 @@ def edited_page(html: str, content: Tuple[int, int], panel_html: str, stylesheet
 
 
 def _old_panel(html: str, start: int, end: int) -> Optional[Tuple[int, int]]:
-    """The span of an earlier run's panel in `html[start:end]`, with the line break before it."""
-    begin = html.find(PANEL_START, start, end)
-    if begin == -1:
+    """The span of the panel already in `html[start:end]`, with the line break before it: an
+    earlier run's, or the one the plugin wrote when the site was built with it."""
+    found = find_panel(html, start, end)
+    if found is None:
         return None
-    stop = html.find(PANEL_END, begin, end)
-    if stop == -1:
-        return None
+    begin, stop = found
     if begin > start and html[begin - 1] == "\n":
         begin -= 1  # the line break written before it
-    return begin, stop + len(PANEL_END)
+    return begin, stop
 
 
 def _panel_edits(html: str, content: Tuple[int, int], panel_html: str) -> List[Edit]:
@@ -97,6 +100,8 @@ def _stylesheet_edits(html: str, content_start: int, href: str, wanted: bool) ->
     if head_end == -1:
         head_end = html.find("</HEAD>", 0, content_start)
     edits: List[Edit] = []
+    if wanted and _linked_by_the_page(html, 0 if head_end == -1 else head_end, href):
+        wanted = False  # the plugin linked it when it built the site: one link is enough
     at = html.find(f" {STYLESHEET_ATTRIBUTE}>", 0, content_start if head_end == -1 else head_end)
     begin = html.rfind("<link", 0, at) if at != -1 else -1
     if begin != -1:
@@ -109,3 +114,20 @@ def _stylesheet_edits(html: str, content_start: int, href: str, wanted: bool) ->
     if wanted and head_end != -1:
         edits.append((head_end, head_end, f"\n{link}"))
     return edits
+
+
+def _linked_by_the_page(html: str, head_end: int, href: str) -> bool:
+    """Whether the page's `<head>` (up to `head_end`) already links the stylesheet at `href`
+    with a `<link>` of its own (the plugin's, from `extra_css`), not this command's."""
+    name = posixpath.basename(href)
+    if html.find(name, 0, head_end) == -1:
+        return False  # no tag there names it: nothing to tokenize
+    for tag in iter_tags(html, 0, head_end, names=("link",)):
+        if tag.closing:
+            continue
+        attrs = parse_attributes(tag.attr_text)
+        if STYLESHEET_ATTRIBUTE in attrs or "stylesheet" not in attrs.get("rel", "").lower().split():
+            continue
+        if posixpath.normpath(attrs.get("href", "").partition("?")[0]) == posixpath.normpath(href):
+            return True
+    return False

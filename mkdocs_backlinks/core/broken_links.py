@@ -12,6 +12,7 @@ from typing import Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 from urllib.parse import unquote, urlsplit
 
 from mkdocs_backlinks.core.graph import LinkGraph, UnresolvedLink
+from mkdocs_backlinks.core.html import has_id
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.urls import page_url_keys, site_mount
 
@@ -164,21 +165,6 @@ def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     return n
 
 
-def _has_id(html: str, fragment: str) -> bool:
-    """Whether the page's HTML has an element with the `id` `fragment` (quoted as any theme or
-    Markdown extension writes it)."""
-    for written in (f'id="{fragment}"', f"id='{fragment}'"):
-        if written in html:
-            return True
-    at = html.find(f"id={fragment}")
-    while at >= 0:
-        end = at + len("id=") + len(fragment)
-        if end == len(html) or html[end] in " \t\n\r/>":
-            return True
-        at = html.find(f"id={fragment}", at + 1)
-    return False
-
-
 class Suggester:
     """Finds the built page a broken link most likely meant, cheaply enough for 10,000 pages.
 
@@ -252,7 +238,7 @@ class Suggester:
 
         def rank(src: str) -> Tuple[int, int, int, float]:
             content = self.contents.get(src, "")
-            ids = sum(1 for fragment in fragments if content and _has_id(content, fragment))
+            ids = sum(1 for fragment in fragments if content and has_id(content, fragment))
             suffix = max(_shared_suffix(wanted, stem) for stem in self.stems.get(src, [[]]))
             folder_parts = src.split("/")[:-1]
             shared = max((_shared_prefix(folder_parts, f) for f in linking_folders), default=0)

@@ -17,16 +17,14 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
-    TypeVar,
     Union,
 )
 from urllib.parse import quote
 
-from mkdocs_backlinks.core.extract import Heading
 from mkdocs_backlinks.core.graph import Link, LinkGraph
+from mkdocs_backlinks.core.html.text import Heading
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.pages import PageInfo
-from mkdocs_backlinks.core.prose import Heading as ProseHeading
 from mkdocs_backlinks.core.snippets import Snippet
 from mkdocs_backlinks.core.urls import relative_url
 
@@ -170,10 +168,7 @@ def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, SortKey]:
     return keys
 
 
-AnyHeading = TypeVar("AnyHeading", Heading, ProseHeading)
-
-
-def _page_section(heading: Optional[AnyHeading]) -> Optional[AnyHeading]:
+def _page_section(heading: Optional[Heading]) -> Optional[Heading]:
     """The section of what sits under `heading`, or None when it belongs to the page as a whole:
     above the first heading, or under a level-1 heading (the page's title, whatever the nav
     calls it). One rule for links and mentions, so that the panel and the report agree."""
@@ -185,7 +180,7 @@ def _section(link: Link) -> Optional[Heading]:
     return _page_section(link.heading)
 
 
-def spot_url(url: str, heading: Optional[Union[Heading, ProseHeading]]) -> str:
+def spot_url(url: str, heading: Optional[Heading]) -> str:
     """The href of a spot of the page reached at `url`: `url` with the id of the section's
     `heading` as its #fragment, or `url` itself above the first section or under a heading
     without an id. Shared by the panel and the report, which link the same spots."""
@@ -297,7 +292,7 @@ def with_context(
     return panel
 
 
-def shown_section(mention: Mention) -> Optional[ProseHeading]:
+def shown_section(mention: Mention) -> Optional[Heading]:
     """The section a mention shows under in the panel and the report (see `_page_section`): by
     the heading's level, not its text, as the page's title may come from the nav and differ from
     its level-1 heading, and a lower heading may be worded like the title."""

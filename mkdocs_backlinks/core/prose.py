@@ -1,19 +1,8 @@
-"""The prose of a page: the text a reader reads as sentences, cut from its rendered HTML, as words.
+"""Words of a page's prose: how a name is cut into words, compared and found again in text.
 
-Link text, code, headings, admonition titles, tab labels, `<summary>`, scripts, comments and the
-plugin's own panel are not prose: a name written there is not a place to add a link. They are
-replaced by marker characters so that no phrase is read across them, and so that the text around
-a word (its section, its sentence) can still be found:
-
-- `LINKED` stands for an inline element left out (`<a>`, `<code>`, `<kbd>`, `<samp>`); the
-  element itself is kept in `Prose.inline` to show in snippets;
-- `HEADING` stands for a heading (kept in `Prose.headings`): it starts a section and a block;
-- `BLOCK` ends a block of text (a paragraph, list item, table cell, a block left out...).
-
-The work is a few regular expression passes over the whole page (no per-tag Python loop), so
-reading the prose of a 600-word page costs a fraction of a millisecond. Odd HTML never raises:
-an element left unclosed runs to the end of the content (a link: to the next link), as in a
-browser.
+The prose itself (the text a reader reads as sentences, with markers where links, code,
+headings and blocks were) is read by the HTML layer, `core.html.prose`; it is re-exported here
+with the one plain-text function and `Heading`, as the mention and related-page code uses them.
 
 Words: a run of letters, digits and `_` (Unicode-aware), except in scripts written without spaces
 (Chinese, Japanese kana), where each character is a word so that a name can be found inside a
@@ -22,19 +11,37 @@ run of them. Words are compared case-folded (`str.casefold`), on NFC-normalised 
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_left
 from itertools import filterfalse, islice
-from typing import List, NamedTuple, Optional, Tuple
+from typing import List, Optional, Tuple
 
-LINKED = "\x00"
-HEADING = "\x01"
-BLOCK = "\x02"
-MARKERS = LINKED + HEADING + BLOCK
-# Not white space for `str.split`, never in HTML text (control characters are dropped first).
-_CONTROLS = re.compile(r"[\x00-\x02]")
+from mkdocs_backlinks.core.html.prose import BLOCK, HEADING, LINKED, MARKERS, Prose, read_prose
+from mkdocs_backlinks.core.html.prose import CONTROLS as _CONTROLS
+from mkdocs_backlinks.core.html.text import Heading, plain_text
+
+__all__ = [
+    "BLOCK",
+    "HEADING",
+    "HYPHENS",
+    "LINKED",
+    "MARKERS",
+    "UNSPACED",
+    "WORD",
+    "Folded",
+    "Heading",
+    "Prose",
+    "heading_before",
+    "is_unspaced",
+    "is_word_char",
+    "name_words",
+    "plain_text",
+    "read_prose",
+    "separator_key",
+    "unspaced_length",
+    "word_sequence",
+]
 
 # Han, kana, and the half-width kana: scripts written without spaces between words.
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -47,126 +54,6 @@ _UNSPACED_RUN_CHARS = _UNSPACED_CHAR
 _ASCII_GAPS = bytes(byte if chr(byte).isalnum() or byte == 0x5F or byte > 0x7F else 0x20 for byte in range(256))
 # Names are cut into runs of unspaced characters and runs of other word characters.
 _NAME_SPLIT = re.compile(f"([{UNSPACED}]+|[^\\W{UNSPACED}]+)")
-
-# One alternative per kind of element left out. Each ends with an empty named group, so that
-# `match.lastgroup` names the kind without testing groups one by one.
-_LEFT_OUT = re.compile(
-    r"""<(?:
-      !--.*?(?:-->|\Z)(?P<gone>)
-    | (?P<raw>script|style|template|textarea|noscript|svg|math)(?=[\s/>])[^>]*>.*?(?:</(?P=raw)\s*>|\Z)(?P<gone_raw>)
-    | (?P<h>h[1-6])(?=[\s/>])(?P<hattrs>[^>]*)>(?P<htext>.*?)(?:</(?P=h)\s*>|\Z)(?P<heading>)
-    | a(?=[\s/>])[^>]*>.*?(?:</a\s*>|(?=<a[\s/>])|\Z)(?P<linked>)
-    | (?P<inline>code|kbd|samp)(?=[\s/>])[^>]*>.*?(?:</(?P=inline)\s*>|\Z)(?P<linked_code>)
-    | (?P<blk>pre|summary|label|button)(?=[\s/>])[^>]*>.*?(?:</(?P=blk)\s*>|\Z)(?P<block>)
-    | p(?=\s)[^>]*\badmonition-title\b[^>]*>.*?(?:</p\s*>|\Z)(?P<block_title>)
-    )""",
-    re.IGNORECASE | re.DOTALL | re.VERBOSE,
-)
-_KIND_MARKER = {
-    "gone": "",
-    "gone_raw": "",
-    "linked": LINKED,
-    "linked_code": LINKED,
-    "block": BLOCK,
-    "block_title": BLOCK,
-}
-# The plugin's panel (`<aside class="backlinks">`, or a `<div>` in a theme's own template) in
-# HTML that already has it, e.g. a built site read after the build.
-_PANEL_START = re.compile(r"""<(aside|div)\s[^>]*?\bclass=["']?backlinks(?=[\s"'>])[^>]*>""", re.IGNORECASE)
-_PANEL_TAG = re.compile(r"<(/?)(aside|div)(?=[\s/>])[^>]*>", re.IGNORECASE)
-
-# Tags that start or end a block of text: prose never runs across them.
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|li|dd|dt|td|th|tr|div|blockquote|table|thead|tbody|tfoot|caption|ul|ol|dl|section"
-    r"|article|aside|details|figure|figcaption|header|footer|nav|main|form|fieldset|legend"
-    r"|br|hr|img|input|select|option|video|audio|iframe|object)(?=[\s/>])[^>]*>",
-    re.IGNORECASE,
-)
-_TAG = re.compile(r"<[^>]*(?:>|\Z)")
-_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))""", re.IGNORECASE)
-# The "¶" permalink the toc extension appends to headings is not part of their text.
-_HEADERLINK = re.compile(r"""<a\s[^>]*\bheaderlink\b[^>]*>.*?(?:</a\s*>|\Z)""", re.IGNORECASE | re.DOTALL)
-
-
-class Heading(NamedTuple):
-    """A heading of the page: its level (1-6), `id` attribute ("" when it has none) and plain
-    text, as `extract.Heading` has them for links."""
-
-    level: int
-    id: str
-    text: str
-
-
-class Prose(NamedTuple):
-    """A page's prose (see the module's docstring): `text` with the markers, the `headings` in
-    order (the k-th `HEADING` in `text` is `headings[k]`), and the `inline` elements left out,
-    as HTML (the k-th `LINKED` in `text` is `inline[k]`)."""
-
-    text: str
-    headings: Tuple[Heading, ...]
-    inline: Tuple[str, ...]
-
-
-def plain_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, white space collapsed."""
-    if "<" in fragment:
-        fragment = _TAG.sub("", fragment)
-    if "&" in fragment:
-        fragment = html.unescape(fragment)
-    return " ".join(fragment.split())
-
-
-def _without_panel(content: str) -> str:
-    """`content` with the plugin's panel cut out (its elements are counted, as they may nest)."""
-    while True:
-        start = _PANEL_START.search(content)
-        if start is None:
-            return content
-        name, depth, end = start.group(1).lower(), 1, len(content)
-        for tag in _PANEL_TAG.finditer(content, start.end()):
-            if tag.group(2).lower() != name:
-                continue
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                end = tag.end()
-                break
-        content = content[: start.start()] + BLOCK + content[end:]
-
-
-def read_prose(content: str) -> Prose:
-    """The prose of the rendered page content `content` (see the module's docstring)."""
-    if _CONTROLS.search(content):
-        content = _CONTROLS.sub("", content)
-    if "backlinks" in content:
-        content = _without_panel(content)
-    headings: List[Heading] = []
-    inline: List[str] = []
-
-    def left_out(match: "re.Match[str]") -> str:
-        kind = match.lastgroup
-        if kind == "heading":
-            found = _ID.search(match.group("hattrs"))
-            heading_id = html.unescape(next(g for g in found.groups() if g is not None)) if found else ""
-            text = match.group("htext")
-            if "headerlink" in text:
-                text = _HEADERLINK.sub("", text)
-            headings.append(Heading(int(match.group("h")[1]), heading_id, plain_text(text)))
-            return HEADING
-        marker = _KIND_MARKER[kind]  # type: ignore[index]
-        if marker == LINKED:
-            inline.append(match.group())
-        return marker
-
-    text = _LEFT_OUT.sub(left_out, content) if "<" in content else content
-    text = _BLOCK_TAG.sub(BLOCK, text)
-    text = _TAG.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
-        if _CONTROLS.search(text):  # `&#1;` and the like: not markers
-            text = _CONTROLS.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return Prose(text, tuple(headings), tuple(inline))
 
 
 def is_unspaced(char: str) -> bool:

@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.extract import Anchor, Heading
+from mkdocs_backlinks.core.html.panels import page_content
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site import AnchorReader, PageHTML
 from mkdocs_backlinks.plugin.pages import is_excluded, mark_for_rebuild, page_infos, render_unread_page
@@ -173,7 +174,8 @@ def pages_to_read(
         if is_excluded(page.file):
             continue  # a draft under `serve`: it gets a panel, but its links never count
         src = page.file.src_uri
-        html = page.content or ""
+        # Read as the command reads a built page: without panels and other tools' link lists.
+        html = page_content(page.content or "")
         anchors = None
         if records is not None:
             scan = functools.partial(read_anchors, src)

@@ -16,6 +16,7 @@ from mkdocs_backlinks.command.built_site import (
     find_content_region,
     front_matter,
     page_dest,
+    page_text,
     page_title,
     page_url,
     read_built_site,
@@ -620,3 +621,22 @@ def test_mkdocs2_site(tmp_path, mkdocs2):
     assert ordered["guide/install/index.html"] == (0, ("Guide",))
     assert ordered["index.html"] == (1, ())
     assert ordered["about/index.html"] == (None, ())
+
+
+def test_pages_keep_their_region_and_are_read_again_to_be_written(tmp_path):
+    """Only the pages the navigation may be read from keep their whole text; the others are
+    read again when written, and one that changed since is not written over."""
+    site = tmp_path / "site"
+    for path in ("a/index.html", "b/index.html", "index.html"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        nav = "<nav>" + "x" * 1000 + "</nav>"
+        (site / path).write_text(f"<html><body>{nav}<main><h1>{path}</h1><p>t</p></main></body></html>", "utf-8")
+    pages = {p.site_path: p for p in read_built_site(str(site), SiteConfig(config_path=None)).pages}
+    assert [path for path, page in sorted(pages.items()) if page.html] == ["a/index.html", "index.html"]
+    b = pages["b/index.html"]
+    assert b.region == "<h1>b/index.html</h1><p>t</p>"
+    assert page_text(str(site), b) == (site / "b/index.html").read_text("utf-8")
+    (site / "b/index.html").write_text("<main>changed</main>", "utf-8")
+    assert page_text(str(site), b) is None
+    (site / "b/index.html").unlink()
+    assert page_text(str(site), b) is None
