@@ -86,7 +86,7 @@ compat:
 
 ## fuzz: the property tests with many times more cases each, new ones on every run
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py tests/command/test_html_scan.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py tests/core/test_html_select.py
 
 ## dist: the sdist and the wheel into dist/ (then: pip install dist/mkdocs_backlinks_plugin-*.whl)
 # `build` makes the sdist, then the wheel from that sdist, so a file missing from the sdist is

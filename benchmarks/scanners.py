@@ -3,7 +3,7 @@
 Renders the Markdown pages of a synthetic site (benchmarks/generate.py) to HTML as MkDocs does,
 then times three ways of collecting every `<a href>` with its text:
 
-- `scanner`: the plugin's own regex scanner (mkdocs_backlinks.core.extract), once with every link's
+- `scanner`: the plugin's own regex scanner (mkdocs_backlinks.core.html), once with every link's
   text and once as a build uses it (texts read later, for the few links a panel shows);
 - `html.parser`: the standard library's HTMLParser, what a dependency-free plugin would use;
 - `selectolax`: the Lexbor-based compiled parser (a PyPI dependency), if it is installed.
@@ -26,7 +26,7 @@ import markdown
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs_backlinks.core.extract import anchor_text, extract_anchors  # noqa: E402
+from mkdocs_backlinks.core.html import anchor_text, extract_anchors  # noqa: E402
 
 
 class _StdlibLinks(HTMLParser):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.core.extract import extract_anchors
+from mkdocs_backlinks.core.html import extract_anchors
 from mkdocs_backlinks.core.snippets import snippet_at
 
 LONG_BEFORE = " ".join(f"w{i}" for i in range(60))

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.exceptions import Abort
 
 from mkdocs_backlinks.core.options import BacklinksConfig, LabelsConfig, OptionsError, load_options
 from mkdocs_backlinks.plugin.options import PluginConfig
@@ -132,14 +133,16 @@ def write_site(root, options: dict) -> None:
 
 @pytest.mark.parametrize("options, option, says", MISTAKES, ids=[str(m[0]) for m in MISTAKES])
 def test_config_mistake_is_one_line_naming_the_option(tmp_path, caplog, options, option, says):
-    """The build (`mkdocs build --strict` loads the config this way) stops with exactly one
-    line: the option, and what is wrong with it."""
+    """`mkdocs build --strict` (which loads the config, then builds) stops with exactly one
+    line, the plugin's: the option, and what is wrong with it; an error while the config is
+    read, a warning before anything is built."""
     write_site(tmp_path, options)
     caplog.set_level(logging.WARNING, logger="mkdocs")
-    with pytest.raises((ConfigurationError, Abort)):
-        load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True)
+    with pytest.raises(Abort):
+        build(load_config(config_file=str(tmp_path / "mkdocs.yml"), strict=True))
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert messages == [f"Config value 'plugins': Plugin 'backlinks' option '{option}': {says}"]
+    assert messages == [f"backlinks: option '{option}': {says}"]
+    assert not (tmp_path / "site").exists()
 
 
 @pytest.mark.parametrize("options, option, says", MISTAKES, ids=[str(m[0]) for m in MISTAKES])
@@ -187,7 +190,8 @@ def test_an_unknown_option_says_which_was_meant_on_the_command_line(tmp_path, st
     args = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
     result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == status, result.stderr
-    assert "Plugin 'backlinks' option 'orphan': unknown option; did you mean 'orphans'?" in result.stderr
+    assert "WARNING -  backlinks: option 'orphan': unknown option; did you mean 'orphans'?" in result.stderr
+    assert "Plugin 'backlinks'" not in result.stderr  # not printed again in MkDocs' words
     assert (tmp_path / "site").exists() is not strict
 
 
@@ -206,7 +210,8 @@ def test_config_mistake_on_the_command_line(tmp_path, options, strict):
     args = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
     result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"Plugin 'backlinks' option '{next(iter(options))}': " in result.stderr
+    assert f"backlinks: option '{next(iter(options))}': " in result.stderr
+    assert "Plugin 'backlinks'" not in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 

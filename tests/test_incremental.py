@@ -8,7 +8,7 @@ import time
 import pytest
 
 from conftest import ServeLoop
-from mkdocs_backlinks.core.extract import extract_anchors
+from mkdocs_backlinks.core.html import extract_anchors
 
 DOCS = {
     "index.md": "# Home\n\n[a](a.md) [b](b.md) [c](c.md)\n",

@@ -133,3 +133,24 @@ def test_nofollow_links_can_be_left_out_of_the_metrics(make_site):
     # The link graph still records the nofollow link, with its rel.
     data = json.loads((site.root / "site" / "links.json").read_text(encoding="utf-8"))
     assert [e["rel"] for e in data["edges"] if e["from"] == "a.md"] == [[], ["nofollow"]]
+
+
+def test_links_into_sibling_builds_are_not_broken_outlinks(make_site, directory_urls):
+    """A link into another language (`extra.alternate`) or a mike version is reported by the
+    `sibling_links` check, not as broken: `broken_outlinks` leaves it out as the checks do."""
+    docs = {
+        "index.md": "# Home\n\n[B](b.md)\n",
+        "b.md": "# B\n\n[Spanish](/es/b/) [Latest](/latest/b/) [Gone](gone.md) [Home](index.md)\n",
+    }
+    site = make_site(
+        docs,
+        {"graph_file": "links.json", "orphans": "ignore", "broken_links": "info", "sibling_links": "info"},
+        use_directory_urls=directory_urls,
+        extra={"alternate": [{"link": "/"}, {"link": "/es/"}], "version": {"provider": "mike"}},
+        validation={"links": {"not_found": "ignore", "absolute_links": "ignore", "unrecognized_links": "ignore"}},
+    ).build()
+    data = json.loads((site.root / "site" / "links.json").read_text(encoding="utf-8"))
+    checks = data["checks"]
+    assert [finding["target"] for finding in checks["broken_links"]["findings"]] == ["gone.md"], checks
+    assert len(checks["sibling_links"]["findings"]) == 2, checks
+    assert metrics_of(site)["b.md"]["broken_outlinks"] == 1

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
-from mkdocs_backlinks.core.extract import anchor_extent, anchor_text, extract_anchors
+from mkdocs_backlinks.core.html import anchor_extent, anchor_text, extract_anchors
 from mkdocs_backlinks.core.urls import Kind, SiteFile, SiteResolver, relative_url
 
 # Cases run by each property under `make test` (per URL mode where a test runs in both): every

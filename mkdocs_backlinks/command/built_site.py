@@ -42,7 +42,8 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from mkdocs_backlinks.command.config_file import SiteConfig, load_yaml_text
-from mkdocs_backlinks.command.html_scan import (
+from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries, config_nav_titles
+from mkdocs_backlinks.core.html import (
     Selector,
     find_inner,
     heading_text,
@@ -51,8 +52,6 @@ from mkdocs_backlinks.command.html_scan import (
     plain_text,
     raw_element,
 )
-from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries, config_nav_titles
-from mkdocs_backlinks.core.extract import html_to_text
 from mkdocs_backlinks.core.html.panels import page_content as core_page_content
 from mkdocs_backlinks.core.urls import SiteFile, page_url_keys, remove_dot_segments
 
@@ -532,7 +531,7 @@ def shown_title(page: BuiltPage, nav_titles: Mapping[str, str]) -> str:
     """The page's title as MkDocs and Zensical show it: the config nav's (HTML, read as text),
     else the front matter's, else the page's own heading; on one line."""
     meta = page.meta
-    title = html_to_text(nav_titles.get(page.src_uri, "")) or (str(meta["title"]) if meta.get("title") else "")
+    title = plain_text(nav_titles.get(page.src_uri, "")) or (str(meta["title"]) if meta.get("title") else "")
     return " ".join((title or page.title).split())
 
 

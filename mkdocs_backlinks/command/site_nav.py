@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from mkdocs_backlinks.command.html_scan import find_inner, iter_tags, parse_selector, plain_text
+from mkdocs_backlinks.core.html import find_inner, iter_tags, parse_selector, plain_text
 
 NavEntry = Tuple[str, Tuple[str, ...]]
 """(target, titles of the sections holding it, outermost first)."""

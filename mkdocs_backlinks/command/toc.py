@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import List, Optional, Tuple
 
-from mkdocs_backlinks.command.html_scan import element_end, iter_tags
+from mkdocs_backlinks.core.html import element_end, iter_tags
 
 __all__ = ["TOC_END", "TOC_START", "with_toc_entry"]
 

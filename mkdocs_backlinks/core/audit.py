@@ -81,7 +81,7 @@ def audit(
         site, want_all=exporting, want=GRAPH_PAGE_CHECKS if graph_page else frozenset(), siblings=siblings
     )
     if exporting:
-        metrics = site.page_metrics()
+        metrics = site.page_metrics(siblings)
         mentions, related = site.mentions(), site.related()
         if options.graph_file:
             doc = export.document(

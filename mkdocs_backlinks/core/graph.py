@@ -10,7 +10,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
-from mkdocs_backlinks.core.extract import Anchor, Heading, anchor_text
+from mkdocs_backlinks.core.html import Anchor, Heading, anchor_text
 from mkdocs_backlinks.core.urls import Kind, SiteResolver
 
 

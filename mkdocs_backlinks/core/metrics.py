@@ -11,6 +11,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
 from mkdocs_backlinks.core.graph import Link, LinkGraph
 from mkdocs_backlinks.core.pages import PageInfo
 
@@ -39,7 +40,8 @@ class PageMetrics:
     nofollow_inlinks: int = 0
     """Inlinks marked `rel="nofollow"`, `ugc` or `sponsored` (recorded even when not counted)."""
     broken_outlinks: int = 0
-    """Links from this page that reach no built page."""
+    """Links from this page that reach no built page, but for those into a sibling build (another
+    language or version, published beside this one), which are not broken: as the checks count."""
     anchor_texts: List[Tuple[str, int]] = field(default_factory=list)
     """The texts of the links here and how often each is used, most used first."""
     pagerank: float = 0.0
@@ -132,10 +134,12 @@ def page_metrics(
     infos: Mapping[str, PageInfo],
     count_nofollow: bool = True,
     ranks: Optional[Mapping[str, float]] = None,
+    siblings: SiblingBuilds = NO_SIBLINGS,
 ) -> Dict[str, PageMetrics]:
     """Metrics of every built page. With `count_nofollow` false, nofollow/ugc/sponsored links are
     left out of every number except `nofollow_inlinks`. `ranks`: the pages' `link_ranks`, when
-    the caller has them already (worked out here otherwise)."""
+    the caller has them already (worked out here otherwise). `siblings`: the builds published
+    beside this one, links into which are not broken (`broken_links.find_sibling_links`)."""
     edges = link_edges(graph, infos, count_nofollow)
     pages = list(edges)
     metrics = {src: PageMetrics() for src in pages}
@@ -156,8 +160,9 @@ def page_metrics(
             counts = texts[link.target]
             text = graph.text(link)
             counts[text] = counts.get(text, 0) + 1
+    into_sibling = siblings.of(infos)
     for broken in graph.unresolved:
-        if broken.source in metrics:
+        if broken.source in metrics and into_sibling(broken) is None:
             metrics[broken.source].broken_outlinks += 1
     if ranks is None:
         ranks = pagerank(pages, edges)

@@ -168,7 +168,7 @@ def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, SortKey]:
     return keys
 
 
-def _page_section(heading: Optional[Heading]) -> Optional[Heading]:
+def page_section(heading: Optional[Heading]) -> Optional[Heading]:
     """The section of what sits under `heading`, or None when it belongs to the page as a whole:
     above the first heading, or under a level-1 heading (the page's title, whatever the nav
     calls it). One rule for links and mentions, so that the panel and the report agree."""
@@ -176,8 +176,8 @@ def _page_section(heading: Optional[Heading]) -> Optional[Heading]:
 
 
 def _section(link: Link) -> Optional[Heading]:
-    """The section a link shows under (see `_page_section`)."""
-    return _page_section(link.heading)
+    """The section a link shows under (see `page_section`)."""
+    return page_section(link.heading)
 
 
 def spot_url(url: str, heading: Optional[Heading]) -> str:
@@ -293,10 +293,10 @@ def with_context(
 
 
 def shown_section(mention: Mention) -> Optional[Heading]:
-    """The section a mention shows under in the panel and the report (see `_page_section`): by
+    """The section a mention shows under in the panel and the report (see `page_section`): by
     the heading's level, not its text, as the page's title may come from the nav and differ from
     its level-1 heading, and a lower heading may be worded like the title."""
-    return _page_section(mention.section)
+    return page_section(mention.section)
 
 
 def mention_entries(

@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from mkdocs_backlinks.core.extract import Anchor, extract_anchors
+from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
 from mkdocs_backlinks.core.graph import LinkGraph, PageLinks, UnresolvedLink, page_links
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
+from mkdocs_backlinks.core.html import Anchor, extract_anchors
 from mkdocs_backlinks.core.inbound.gather import Inbound
 from mkdocs_backlinks.core.inbound.show import panel_part
 from mkdocs_backlinks.core.mentions import Mention
@@ -210,13 +211,14 @@ class LinkedSite:
             self._scores = link_scores(self.link_ranks())
         return self._scores
 
-    def page_metrics(self) -> Dict[str, PageMetrics]:
+    def page_metrics(self, siblings: SiblingBuilds = NO_SIBLINGS) -> Dict[str, PageMetrics]:
         """Every built page's metrics, computed once per build and only when asked: by the
-        export or the report (the graph views need only the link scores)."""
+        export or the report (the graph views need only the link scores). `siblings`: the
+        builds published beside this one (links into them are not broken)."""
         metrics = self._metrics
         if metrics is None:
             metrics = self._metrics = page_metrics(
-                self.graph, self.infos, self.options.count_nofollow, self.link_ranks()
+                self.graph, self.infos, self.options.count_nofollow, self.link_ranks(), siblings
             )
         return metrics
 

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_backlinks.core.extract import Anchor, Heading
+from mkdocs_backlinks.core.html import Anchor, Heading
 from mkdocs_backlinks.core.html.panels import page_content
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site import AnchorReader, PageHTML

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
-from mkdocs_backlinks.core.extract import html_to_text
+from mkdocs_backlinks.core.html import plain_text
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.urls import SiteFile
 
@@ -47,13 +47,13 @@ def plain_title(page: Page) -> str:
     if "title" in meta and title == str(meta["title"]):
         text = " ".join(title.split())
     else:
-        text = html_to_text(title)
+        text = plain_text(title)
     return text or page.file.src_uri
 
 
 def section_title(section: StructureItem) -> str:
     """A nav section's title as plain text; like a nav page title, it is HTML."""
-    return html_to_text(str(getattr(section, "title", "") or ""))
+    return plain_text(str(getattr(section, "title", "") or ""))
 
 
 def siblings_of(config: MkDocsConfig) -> SiblingBuilds:

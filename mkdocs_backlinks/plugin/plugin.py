@@ -29,7 +29,7 @@ from mkdocs_backlinks.core.urls import SiteResolver
 from mkdocs_backlinks.plugin.findings import plugin_outputs, plugin_sources
 from mkdocs_backlinks.plugin.incremental import PageRecords, digest, gather_pages, pages_to_read, refresh_carried_pages
 from mkdocs_backlinks.plugin.listings import find_listings
-from mkdocs_backlinks.plugin.options import PluginConfig
+from mkdocs_backlinks.plugin.options import PluginConfig, stop_if_strict
 from mkdocs_backlinks.plugin.pages import siblings_of, site_files, url_of_source
 from mkdocs_backlinks.plugin.redirects import redirect_maps, redirect_targets
 from mkdocs_backlinks.plugin.theme import add_stylesheet, add_toc_entry
@@ -77,6 +77,7 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
         self._records = PageRecords() if self._serving else None
 
     def on_config(self, config: MkDocsConfig) -> Optional[MkDocsConfig]:
+        stop_if_strict(self.config, bool(config.strict))
         self._start_build()
         if not self.options.enabled:
             return config

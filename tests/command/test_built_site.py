@@ -24,9 +24,9 @@ from mkdocs_backlinks.command.built_site import (
     source_map,
 )
 from mkdocs_backlinks.command.config_file import SiteConfig, read_config
-from mkdocs_backlinks.command.html_scan import find_inner, parse_selector
 from mkdocs_backlinks.command.listings import find_listings
 from mkdocs_backlinks.command.site_nav import built_nav_entries, config_nav_entries
+from mkdocs_backlinks.core.html import find_inner, parse_selector
 
 from .conftest import run, write_docs, zensical_build
 

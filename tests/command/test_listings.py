@@ -16,8 +16,8 @@ import yaml
 
 from mkdocs_backlinks.command.built_site import BuiltPage, page_content
 from mkdocs_backlinks.command.config_file import SiteConfig
-from mkdocs_backlinks.command.html_scan import parse_selector, without_elements
 from mkdocs_backlinks.command.listings import blog_path, find_listings, view_pattern
+from mkdocs_backlinks.core.html import parse_selector, without_elements
 from mkdocs_backlinks.core.listings import blog_layout, tags_listing_rule
 from mkdocs_backlinks.core.site import Listings
 

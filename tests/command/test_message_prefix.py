@@ -52,9 +52,10 @@ ALL_CHECKS = {
     "hubs_share": 0.5,
     "unlinked_mentions": "info",
 }
-# An option warning. (Under MkDocs, option mistakes are reported by MkDocs' own config
-# validation, in its words; the command reports them itself.)
+# An option warning, and an option error (both front ends report them in the plugin's words,
+# not in MkDocs' "Config value 'plugins': Plugin 'backlinks' option ...").
 OPTION_WARNING = {"toc": True, "placement": "template"}
+OPTION_ERROR = {"sort": "random"}
 
 
 def _site(root, **plugin):
@@ -102,6 +103,16 @@ def test_every_plugin_message_says_backlinks(tmp_path):
     result = _mkdocs(_site(tmp_path / "c", report_file="p1/index.html"))
     assert result.returncode == 1
     found += ours(result.stderr)
+    # Option mistakes: a warning (the build goes on; under --strict it stops), an error.
+    for name, options, args, status in (
+        ("d", OPTION_WARNING, (), 0),
+        ("e", OPTION_WARNING, ("--strict",), 1),
+        ("f", {**OPTION_WARNING, **OPTION_ERROR}, (), 1),
+    ):
+        result = _mkdocs(_site(tmp_path / name, **options), *args)
+        assert result.returncode == status, result.stderr
+        found += ours(result.stderr)
+    assert any("option 'toc'" in m for m in found) and any("option 'sort'" in m for m in found)
     assert any("orphaned page" in m for m in found) and any("is where page" in m for m in found)
     assert [m for m in found if not m.startswith("backlinks: ")] == []
 

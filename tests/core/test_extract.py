@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.core.extract import Heading, anchor_extent, anchor_text, extract_anchors, html_to_text
+from mkdocs_backlinks.core.html import Heading, anchor_extent, anchor_text, extract_anchors, plain_text
 
 # (HTML, [(href, text)] expected in order)
 CASES = [
@@ -97,6 +97,6 @@ def test_links_know_their_heading_and_offsets():
     assert content[text_start:text_end] == "X"
 
 
-def test_html_to_text():
-    assert html_to_text("  <b>Tom</b> &amp;\n <i>Jerry</i> ") == "Tom & Jerry"
-    assert html_to_text("a &lt;script&gt;") == "a <script>"
+def test_plain_text():
+    assert plain_text("  <b>Tom</b> &amp;\n <i>Jerry</i> ") == "Tom & Jerry"
+    assert plain_text("a &lt;script&gt;") == "a <script>"

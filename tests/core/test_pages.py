@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.core.extract import html_to_text
+from mkdocs_backlinks.core.html import plain_text
 from mkdocs_backlinks.core.pages import front_matter_values, name_list, switch
 from mkdocs_backlinks.core.urls import is_site_root
 
@@ -53,7 +53,7 @@ HTML_TITLES = [
 
 @pytest.mark.parametrize("fragment, text", HTML_TITLES)
 def test_html_titles_as_text(fragment, text):
-    assert html_to_text(fragment) == text
+    assert plain_text(fragment) == text
 
 
 SWITCHES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_backlinks.core.extract import Heading
 from mkdocs_backlinks.core.graph import Link
+from mkdocs_backlinks.core.html import Heading
 from mkdocs_backlinks.core.panel import (
     MAX_PANEL_OCCURRENCES,
     Occurrence,

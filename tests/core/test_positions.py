@@ -31,6 +31,16 @@ LINK_CASES: List[Tuple[str, str, str, str, Sequence[str], Optional[List[Tuple[in
     ("inline angle brackets", "A [t](<my page.md>) b.\n", "../my%20page/", "my%20page.html", ["t"], [(1, 3)]),
     ("inline to another folder", "A [t](../ref/api.md) b.\n", "../../ref/api/", "../ref/api.html", ["t"], [(1, 3)]),
     ("inline to an index", "A [t](../index.md) b.\n", "../../", "../index.html", ["t"], [(1, 3)]),
+    ("a folder's index", "A [t](../ref/index.md) b.\n", "../../ref/", "../ref/index.html", ["t"], [(1, 3)]),
+    ("a folder's README", "A [t](../ref/README.md) b.\n", "../../ref/", "../ref/index.html", ["t"], [(1, 3)]),
+    (
+        "a folder's index and a page named like the folder",
+        "[a](ref/index.md) [b](../ref.md)\n",
+        "../ref/",
+        "ref/index.html",
+        ["a"],
+        [(1, 1)],
+    ),
     ("inline, emphasis in words", "A [**bold** `x`](setup.md).\n", "../setup/", "setup.html", ["bold x"], [(1, 3)]),
     (
         "twice on one line: two columns",
@@ -303,3 +313,18 @@ def test_masked_keeps_offsets() -> None:
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     assert out.split("\n")[3] == "x     z"
     assert "code" not in out and "c --" not in out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a `b` c", "a     c"),
+        ("a ``b ` c`` d", "a           d"),  # a shorter run inside a longer span
+        ("a `b`` c` d", "a         d"),  # the next run as long closes it
+        ("a \\`b` c`", "a \\`b    "),  # an escaped run opens nothing: the next one does
+        ("a `b\n\nc` d `e`", "a `b\n\nc` d    "),  # a pair across a paragraph: no span, its runs used up
+        ("a ``b` c", "a ``b` c"),  # no closing run
+    ],
+)
+def test_masked_code_spans(text: str, expected: str) -> None:
+    assert masked(text) == expected

@@ -24,7 +24,7 @@ from mkdocs_backlinks.core.html.select import (
     without_elements,
 )
 from mkdocs_backlinks.core.html.text import Heading, heading_text, plain_text
-from mkdocs_backlinks.core.html.tokens import NOT_MARKUP, Tag, element_end, iter_tags, parse_attributes
+from mkdocs_backlinks.core.html.tokens import NOT_MARKUP, Tag, element_end, iter_tags, parse_attributes, raw_element
 
 __all__ = [
     "NOT_MARKUP",
@@ -47,6 +47,7 @@ __all__ = [
     "parse_attributes",
     "parse_selector",
     "plain_text",
+    "raw_element",
     "read_anchor",
     "without_elements",
     "without_panels",

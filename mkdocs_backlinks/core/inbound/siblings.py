@@ -12,9 +12,9 @@ import json
 import re
 from typing import Dict, Iterable, List, Mapping, Sequence, Tuple
 
-from mkdocs_backlinks.core.extract import anchor_text, extract_anchors
+from mkdocs_backlinks.core.html import anchor_text, extract_anchors
 from mkdocs_backlinks.core.inbound.formats import OutsideLink
-from mkdocs_backlinks.core.panel import _page_section
+from mkdocs_backlinks.core.panel import page_section
 
 __all__ = ["SiblingError", "outbound_objects", "sibling_links"]
 
@@ -41,7 +41,7 @@ def outbound_objects(contents: Mapping[str, str], pages: Sequence[str]) -> List[
                 continue
             if href.startswith("//"):
                 href = "https:" + href
-            heading = _page_section(anchor.heading)
+            heading = page_section(anchor.heading)
             key = (
                 src,
                 href,

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from mkdocs_backlinks.command.built_site import CONTENT_REGIONS, find_content_region
-from mkdocs_backlinks.command.html_scan import find_first, find_inner
+from mkdocs_backlinks.core.html import find_first, find_inner
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 
