@@ -138,7 +138,8 @@ def main() -> None:
             read.append(cpu_of(build + ["-f", "inbound.yml"], out))
         base, extra = statistics.median(plain), statistics.median(read)
         print(f"mkdocs build: {base:.2f} s CPU without, {extra:.2f} s with the export: +{extra - base:.2f} s "
-              f"({extra / base:.3f}x)")  # fmt: skip
+              f"({extra / base:.3f}x; differences of the pairs {min(b - a for a, b in zip(plain, read)):.2f}-"
+              f"{max(b - a for a, b in zip(plain, read)):.2f} s; load average {os.getloadavg()[0]:.1f})")  # fmt: skip
 
         contents = {}
         for src, url in page_urls.items():

@@ -40,7 +40,7 @@ from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.inbound.load import inbound_of
 from mkdocs_backlinks.core.labels import panel_labels
-from mkdocs_backlinks.core.messages import PREFIX, prefixed
+from mkdocs_backlinks.core.log import PREFIX, prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
 from mkdocs_backlinks.core.panel import PANEL_ID

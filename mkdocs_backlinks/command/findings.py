@@ -13,7 +13,8 @@ from mkdocs_backlinks.command.built_site import BuiltSite
 from mkdocs_backlinks.command.config_file import SiteConfig
 from mkdocs_backlinks.core.ci_output import FORMATS, findings_outputs, report_findings
 from mkdocs_backlinks.core.findings import Sources, collect_findings
-from mkdocs_backlinks.core.messages import CheckResult, Log
+from mkdocs_backlinks.core.log import Log
+from mkdocs_backlinks.core.messages import CheckResult
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.suggest_diff import suggested_diff, unpatched

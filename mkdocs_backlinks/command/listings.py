@@ -43,7 +43,7 @@ from mkdocs_backlinks.command.built_site import (
 )
 from mkdocs_backlinks.command.config_file import SiteConfig
 from mkdocs_backlinks.core.listings import blog_layout, is_enabled, option_value, tags_listing_rule
-from mkdocs_backlinks.core.messages import Log
+from mkdocs_backlinks.core.log import Log
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.site import Listings
 from mkdocs_backlinks.core.urls import SiteFile

@@ -10,7 +10,8 @@ from mkdocs_backlinks.core import export, report_html
 from mkdocs_backlinks.core.broken_links import NO_SIBLINGS, SiblingBuilds
 from mkdocs_backlinks.core.checks import CHECKS, Audited, exemption, front_matter_problems
 from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
-from mkdocs_backlinks.core.messages import CheckResult, Log, report_checks
+from mkdocs_backlinks.core.log import Log
+from mkdocs_backlinks.core.messages import CheckResult, report_checks
 from mkdocs_backlinks.core.site import LinkedSite
 from mkdocs_backlinks.core.site_graph import write_site_graph
 from mkdocs_backlinks.core.urls import page_url_keys, relative_url

@@ -18,7 +18,8 @@ from urllib.parse import quote
 from mkdocs_backlinks import __version__
 from mkdocs_backlinks.core.files import write_atomically
 from mkdocs_backlinks.core.findings import Finding, Sources, collect_findings
-from mkdocs_backlinks.core.messages import CheckResult, Log
+from mkdocs_backlinks.core.log import Log
+from mkdocs_backlinks.core.messages import CheckResult
 
 if TYPE_CHECKING:
     from mkdocs_backlinks.core.site import LinkedSite

@@ -9,27 +9,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, List, Optional, Sequence, Union
+from typing import Any, List, Optional, Sequence
 
 from mkdocs_backlinks.core.checks import Check
+from mkdocs_backlinks.core.log import Log
 
-__all__ = ["PREFIX", "CheckResult", "Log", "prefixed", "report_checks"]
-
-PREFIX = "backlinks: "
-"""What every message of both front ends starts with. The plugin's logger (MkDocs'
-`get_plugin_logger`) adds it to what it logs, the command's log formatter to what it writes;
-a message that reaches the user some other way (the text of a `PluginError`, which MkDocs logs
-as its own) gets it from `prefixed`."""
-
-
-def prefixed(message: str) -> str:
-    """`message` starting with `PREFIX` (once)."""
-    return message if message.startswith(PREFIX) else PREFIX + message
-
-
-Log = Union[logging.Logger, "logging.LoggerAdapter[logging.Logger]"]
-"""Where messages go: a logger, or an adapter of one (the plugin's `get_plugin_logger` gives a
-`PrefixedLogger`, which puts "backlinks: " before each message)."""
+__all__ = ["CheckResult", "report_checks"]
 
 _LOG_LEVELS = {"info": logging.INFO, "warn": logging.WARNING, "error": logging.ERROR}
 

@@ -21,8 +21,8 @@ from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours
 from mkdocs_backlinks.core.html import Anchor, extract_anchors
 from mkdocs_backlinks.core.inbound.gather import Inbound
 from mkdocs_backlinks.core.inbound.show import panel_part
+from mkdocs_backlinks.core.log import Log
 from mkdocs_backlinks.core.mentions import Mention
-from mkdocs_backlinks.core.messages import Log
 from mkdocs_backlinks.core.metrics import PageMetrics, link_ranks, link_scores, page_metrics
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.pages import PageInfo

@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 
 from mkdocs_backlinks.core.ci_output import FindingsOutputs, findings_outputs, inside
 from mkdocs_backlinks.core.findings import Sources
-from mkdocs_backlinks.core.messages import prefixed
+from mkdocs_backlinks.core.log import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
 
 

@@ -20,7 +20,7 @@ from mkdocs_backlinks.core.ci_output import FindingsOutputs, findings_reporter
 from mkdocs_backlinks.core.findings import Sources
 from mkdocs_backlinks.core.inbound.load import inbound_of
 from mkdocs_backlinks.core.labels import panel_labels, theme_language
-from mkdocs_backlinks.core.messages import prefixed
+from mkdocs_backlinks.core.log import prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.panel import PANEL_ID, TEMPLATE, Panel, panel_marker
 from mkdocs_backlinks.core.render import TEMPLATES_DIR, PanelTemplateError, PanelWriter

@@ -329,3 +329,65 @@ def test_a_cell_too_big_for_the_reader_loses_its_row_only():
     export = read_export("big.csv", ("Source Url,Anchor text,Target Url\n" + "\n".join(rows) + "\n").encode())
     assert [link.source for link in export.links] == ["https://a.example/1", "https://a.example/4"]
     assert [p.split(":")[0] for p in export.problems] == ["'big.csv', line 3", "'big.csv', line 4"]
+
+
+# --- What is kept: the links shown, the linking sites counted when asked ---------------------------
+
+
+def _brute_force_shown(links: List[OutsideLink]) -> List[OutsideLink]:
+    """The order the panel, the report and the export promise, worked out the slow way."""
+
+    def rank(item: Tuple[int, OutsideLink]) -> Tuple[int, str, int]:
+        order, link = item
+        klass = 4 * (not (link.section or link.before)) + 2 * (not link.anchor) + (not link.title)
+        return klass, link.source, order
+
+    return [link for _, link in sorted(enumerate(links), key=rank)][:100]
+
+
+@pytest.mark.parametrize("best", [0, 30, 99, 100, 150])
+def test_the_links_shown_are_those_with_most_to_show_then_by_linking_page(best):
+    import random
+
+    from mkdocs_backlinks.core.inbound.gather import PageInbound
+
+    rng = random.Random(best)
+    links = []
+    for n in range(260):
+        full = n < best  # context, anchor and title: shown first
+        links.append(
+            OutsideLink(
+                f"https://s{rng.randrange(40)}.example/{rng.randrange(30)}",  # sources repeat: ties
+                f"{S}/",
+                f"anchor {n}" if full or n % 2 else "",
+                "title" if full or n % 3 else "",
+                "before" if full or n % 5 == 0 else "",
+                "",
+                "",
+                False,
+                "x.csv",
+            )
+        )
+    page = PageInbound()
+    for link in links:
+        page.links.setdefault((link.source, link.anchor), tuple(link))  # type: ignore[arg-type]
+    kept = [link for link in links if page.links[(link.source, link.anchor)] == tuple(link)]
+    assert page.shown_links() == _brute_force_shown(kept)
+    assert page.shown_links(7) == _brute_force_shown(kept)[:7]
+
+
+def test_linking_sites_are_counted_again_after_more_links_are_read():
+    def sites(inbound: Inbound):
+        return (
+            sorted(inbound.pages["guide/setup.md"].sites),
+            {host: (site.link_count, site.page_count, sorted(site.pages)) for host, site in inbound.sites.items()},
+        )
+
+    inbound = gathered("bing/backlinks.csv")
+    read_so_far = ["bing/backlinks.csv"]
+    for path in ("ahrefs/backlinks.csv", "gsc/en-top-linking-sites.csv"):
+        before = sites(inbound)  # counted now, then more is read
+        add_export(inbound, matcher(True), read(path))
+        read_so_far.append(path)
+        assert sites(inbound) != before
+        assert sites(inbound) == sites(gathered(*read_so_far))

@@ -13,7 +13,7 @@ from mkdocs_backlinks.core.inbound.formats import read_export
 from mkdocs_backlinks.core.inbound.gather import Inbound, add_export, add_links
 from mkdocs_backlinks.core.inbound.match import TargetMatcher
 from mkdocs_backlinks.core.inbound.siblings import SiblingError, sibling_links
-from mkdocs_backlinks.core.messages import Log
+from mkdocs_backlinks.core.log import Log
 from mkdocs_backlinks.core.options import BacklinksConfig
 from mkdocs_backlinks.core.urls import SiteResolver
 

@@ -63,9 +63,7 @@ def panel_part(page: Optional[PageInbound], max_entries: int) -> Tuple[List[Inbo
     kept one) and the number of outside links it has in all."""
     if page is None:
         return [], 0
-    links = page.shown_links()
-    if max_entries:
-        links = links[:max_entries]
+    links = page.shown_links(max_entries) if max_entries else page.shown_links()
     return [entry(link) for link in links], page.link_count
 
 
@@ -142,7 +140,7 @@ def report_data(
                 "href": href(src),
                 "links": page.link_count,
                 "sites": page.site_count,
-                "sample": [entry(link) for link in page.shown_links()[:5]],
+                "sample": [entry(link) for link in page.shown_links(5)],
             }
             for src, page in top_pages(inbound, pages)[:MAX_REPORT_ROWS]
         ],
