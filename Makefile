@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The generators the post-build command serves, each in a venv of its own (they pin their own
-# Markdown, Jinja and click). Zensical 0.1.x needs a zensical-ui the registry here does not
-# serve: 0.0.73 is the newest that installs.
-ZENSICAL_VERSION := 0.0.73
+# Markdown, Jinja and click). Each Zensical 0.1.x pins one exact zensical-ui: 0.1.2 takes
+# 0.0.42; 0.1.3 and 0.1.4 pin 0.0.43 and 0.0.44, which the registry here does not serve.
+ZENSICAL_VERSION := 0.1.2
 MKDOCS2_VERSION := 2.0.dev6
 ZENSICAL := .venv-zensical/bin/zensical
 MKDOCS2 := .venv-mkdocs2/bin/mkdocs

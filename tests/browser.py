@@ -123,12 +123,41 @@ const check = async () => {
 """
 
 
-def build_example(variant: str, workdir: Path, **settings: object) -> Path:
-    """Build the example site with the theme of `variant` into `workdir`; return the site dir.
-    `settings` override the example's (e.g. `use_directory_urls=False`)."""
+EVERY_OPTION: Dict[str, object] = {
+    "local_graph": True,
+    "graph_page": "graph.html",
+    "toc": True,
+    "mentions_in_panel": True,
+    "unlinked_mentions": "info",
+    "related_pages": 3,
+    "group_by_section": True,
+    "context": "snippets",
+    "report_file": "link-report.html",
+    "graph_file": "links.json",
+}
+"""The panel's options that add something to each page, all on (the example has most)."""
+
+
+def example_config(settings: Dict[str, object], backlinks: Optional[Dict[str, object]] = None) -> dict:
+    """The example's mkdocs.yml as a dict, `settings` overriding its top-level keys and
+    `backlinks` its plugin's options."""
     config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(settings)
-    config["theme"] = THEMES[variant]
+    if backlinks:
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "backlinks" in plugin:
+                plugin["backlinks"].update(backlinks)
+    return config
+
+
+def build_example(
+    variant: str, workdir: Path, backlinks: Optional[Dict[str, object]] = None, **settings: object
+) -> Path:
+    """Build the example site with the theme of `variant` into `workdir`; return the site dir.
+    `settings` override the example's (e.g. `use_directory_urls=False`; `theme` is merged into
+    the variant's), `backlinks` the plugin's options."""
+    config = example_config(settings, backlinks)
+    config["theme"] = {**THEMES[variant], **dict(settings.get("theme") or {})}
     config["docs_dir"] = str(EXAMPLE / "docs")
     config["site_dir"] = str(workdir / "site")
     config_file = workdir / "mkdocs.yml"
@@ -145,11 +174,14 @@ def build_example(variant: str, workdir: Path, **settings: object) -> Path:
     return workdir / "site"
 
 
-def build_with_zensical(variant: str, workdir: Path) -> Path:
+def build_with_zensical(
+    variant: str, workdir: Path, backlinks: Optional[Dict[str, object]] = None, **settings: object
+) -> Path:
     """Build the example site with Zensical in the look of `variant`, then run the post-build
-    command on it; return the site dir."""
-    config = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"] = ZENSICAL_THEMES[variant]
+    command on it (it reads the plugin's options, overridden by `backlinks`, from mkdocs.yml);
+    return the site dir."""
+    config = example_config(settings, backlinks)
+    config["theme"] = {**ZENSICAL_THEMES[variant], **dict(settings.get("theme") or {})}
     shutil.copytree(EXAMPLE / "docs", workdir / "docs", dirs_exist_ok=True)
     (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     for args in ([str(ZENSICAL), "build", "--clean"], [sys.executable, "-m", "mkdocs_backlinks", "site"]):

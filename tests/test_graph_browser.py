@@ -149,12 +149,22 @@ def test_local_graph_labels_do_not_overlap_as_rendered(tmp_path):
         f"<style>body {{ --md-typeset-a-color: rgb(1, 2, 3); }}</style><body>{figures}",
         encoding="utf-8",
     )
+    # Every box in the page's pixels: SVG labels and dots by their bounding boxes, each node's
+    # label by the extent of its text inside its HTML link (a Range's box is the glyphs', not
+    # the link's padded box).
     measure = """[...document.querySelectorAll('svg.backlinks__graph')].map(svg => {
-      const vb = svg.viewBox.baseVal;
-      const boxes = [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, t.textContent]; });
-      const dots = [...svg.querySelectorAll('circle')].map(c => { const b = c.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, 'dot']; });
-      return {vb: [vb.x, vb.y, vb.width, vb.height], boxes, dots, links: svg.querySelectorAll('a[href]').length,
-              fill: getComputedStyle(svg.querySelector('a circle')).fill, img: svg.querySelectorAll('img, script').length};
+      const flat = r => [r.left, r.top, r.right, r.bottom];
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const range = document.createRange();
+      const labels = [...svg.querySelectorAll('a')].map(a => { range.selectNodeContents(a); return [...flat(range.getBoundingClientRect()), a.textContent]; });
+      const texts = [...svg.querySelectorAll('text')].map(t => [...flat(t.getBoundingClientRect()), t.textContent]);
+      const dots = [...svg.querySelectorAll('circle')].map(c => [...flat(c.getBoundingClientRect()), 'dot']);
+      const links = [...svg.querySelectorAll('a')].map(a => [...flat(a.getBoundingClientRect()), a.getAttribute('href')]);
+      return {frame: flat(svg.getBoundingClientRect()), scale, boxes: labels.concat(texts), dots, links,
+              svgLinks: svg.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'a').length,
+              htmlLinks: links.length,
+              fill: getComputedStyle(svg.querySelector('.backlinks__graph-node--in circle, .backlinks__graph-node--out circle, .backlinks__graph-node--both circle')).fill,
+              img: svg.querySelectorAll('img, script').length};
     })"""
     with cdp.Chromium() as chromium:
         chromium.open((tmp_path / "page.html").as_uri())
@@ -163,19 +173,27 @@ def test_local_graph_labels_do_not_overlap_as_rendered(tmp_path):
         assert chromium.problems() == []
     assert len(figures) == len(NEIGHBOURHOODS)
     for name, figure in zip(NEIGHBOURHOODS, figures):
-        assert figure["img"] == 0 and figure["links"] > 0, name
+        assert figure["img"] == 0 and figure["htmlLinks"] > 0 and figure["svgLinks"] == 0, name
         assert figure["fill"] == "rgb(1, 2, 3)", (name, figure["fill"])  # styled by the sheet, from the theme
-        x0, y0, width, height = figure["vb"]
+        x0, y0, x1, y1 = figure["frame"]
+        # Glyph boxes include the font's line gap: allow them to touch by half a unit.
+        slack = 0.5 * figure["scale"]
         for i, box in enumerate(figure["boxes"]):
-            assert (
-                x0 - 0.5 <= box[0] and box[2] <= x0 + width + 0.5 and y0 - 0.5 <= box[1] and box[3] <= y0 + height + 0.5
-            ), (name, box)
+            assert x0 - slack <= box[0] and box[2] <= x1 + slack and y0 - slack <= box[1] and box[3] <= y1 + slack, (
+                name,
+                box,
+            )
             for other in figure["boxes"][i + 1 :] + figure["dots"]:
-                # Glyph boxes include the font's line gap: allow them to touch by half a unit.
-                overlaps = (
-                    box[0] < other[2] - 0.5
-                    and other[0] < box[2] - 0.5
-                    and box[1] < other[3] - 0.5
-                    and other[1] < box[3] - 0.5
-                )
-                assert not overlaps, (name, box, other, json.dumps(figure["vb"]))
+                assert not overlaps(box, other, slack), (name, box, other, json.dumps(figure["frame"]))
+        for i, box in enumerate(figure["links"]):
+            for other in figure["links"][i + 1 :]:
+                assert not overlaps(box, other, slack), (name, box, other)
+
+
+def overlaps(box, other, slack):
+    return (
+        box[0] < other[2] - slack
+        and other[0] < box[2] - slack
+        and box[1] < other[3] - slack
+        and other[1] < box[3] - slack
+    )

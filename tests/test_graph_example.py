@@ -30,8 +30,9 @@ LOCAL_GRAPH = """(async () => {
   const links = [...svg.querySelectorAll('a[href]')];
   const status = await Promise.all(links.map(a => fetch(new URL(a.getAttribute('href'), location.href)).then(r => r.status)));
   return {width: box.width, height: box.height, visible: style.display !== 'none' && style.visibility === 'visible',
-          dot: getComputedStyle(svg.querySelector('a circle')).fill,
-          label: links.every(a => a.querySelector('text').getBBox().width > 5),
+          dot: getComputedStyle(svg.querySelector('.backlinks__graph-node:not(.backlinks__graph-node--page) circle')).fill,
+          label: links.every(a => a.localName === 'a' && a.namespaceURI === 'http://www.w3.org/1999/xhtml'
+                                  && a.textContent.trim() && a.getBoundingClientRect().width > 5),
           paths: links.map(a => new URL(a.getAttribute('href'), location.href).pathname), status};
 })()"""
 
@@ -94,6 +95,68 @@ def test_example_site_graphs_over_http(tmp_path, theme):
         assert chromium.evaluate("location.pathname") == "/guide/panel/"
 
 
+def overlapping(boxes):
+    """The pairs of label boxes ([x0, y0, x1, y1, node]) that overlap."""
+    return [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+
+
+def test_site_graph_labels_never_overlap(tmp_path):
+    """The example's site graph, as the README's screenshot shows it and zoomed in and out: no
+    two labels overlap; a label left out for want of room appears when its page is hovered."""
+    site = browser.build_example("material", tmp_path)
+    with browser.serve(site) as base, cdp.Chromium(window="1200,800") as chromium:
+        chromium.open(f"{base}graph.html")
+        chromium.wait_for(SETTLED)
+        chromium.evaluate("document.getElementById('sg-canvas').focus()")
+        shown_at = {}
+        for step, key in enumerate(["0", "+", "+", "+", "+", "+", "0", "-", "-"]):
+            chromium.key(key, text=key)
+            boxes = chromium.evaluate("backlinksSiteGraph.labelBoxes()")
+            assert overlapping(boxes) == [], (step, key)
+            # Each box holds its text as the browser measures it (13 px system-ui).
+            widths = chromium.evaluate(
+                "(() => { const c = document.createElement('canvas').getContext('2d');"
+                " c.font = '13px system-ui, sans-serif';"
+                " return backlinksSiteGraph.labelBoxes().map(b => [b[2] - b[0], c.measureText(b[5]).width]); })()"
+            )
+            assert all(box >= text for box, text in widths), widths
+            shown_at[step] = {box[4] for box in boxes}
+        assert shown_at[0], "no label at the screenshot's zoom"
+        # A page whose label was left out shows it when hovered, and its neighbours' labels
+        # (those with room) around it, still without overlap.
+        chromium.key("0", text="0")
+        shown = {box[4] for box in chromium.evaluate("backlinksSiteGraph.labelBoxes()")}
+        hidden = [k for k in range(int(chromium.evaluate("backlinksSiteGraph.nodes"))) if k not in shown]
+        assert hidden, "every label had room: the example no longer tests hiding"
+        for k in hidden[:3]:
+            x, y = chromium.evaluate(f"backlinksSiteGraph.position({k})")
+            chromium.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+            boxes = chromium.evaluate("backlinksSiteGraph.labelBoxes()")
+            if chromium.evaluate(f"backlinksSiteGraph.pick({x}, {y})") == k:
+                assert k in {box[4] for box in boxes}, k
+            assert overlapping(boxes) == []
+        # Zoomed into (the wheel, over the page), it gets its label.
+        chromium.call("Input.dispatchMouseEvent", type="mouseMoved", x=5, y=5)
+        chromium.key("0", text="0")
+        k = hidden[0]
+        for _ in range(12):
+            x, y = chromium.evaluate(f"backlinksSiteGraph.position({k})")
+            # Just beside the dot, not on it: hovering would name it anyway.
+            chromium.call("Input.dispatchMouseEvent", type="mouseWheel", x=x - 30, y=y, deltaX=0, deltaY=-200)
+            boxes = chromium.evaluate("backlinksSiteGraph.labelBoxes()")
+            assert overlapping(boxes) == []
+            if k in {box[4] for box in boxes}:
+                break
+        else:
+            raise AssertionError(f"page {k} got no label, zoomed into")
+        assert chromium.problems() == []
+
+
 def test_example_site_graph_from_file(tmp_path):
     # One example link is written for directory URLs (`/backlinks/guide/configuration/`).
     plugins = yaml.safe_load((browser.EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
@@ -132,7 +195,7 @@ def test_hostile_titles_stay_text_in_both_graphs(make_site):
     with browser.serve(root) as base, cdp.Chromium() as chromium:
         chromium.open(f"{base}target/")
         names = chromium.evaluate(
-            "[...document.querySelectorAll('svg.backlinks__graph a')].map(a => [a.getAttribute('aria-label'), a.querySelector('title').textContent])"
+            "[...document.querySelectorAll('svg.backlinks__graph a')].map(a => [a.getAttribute('aria-label'), a.getAttribute('title')])"
         )
         assert sorted(name for name, _ in names) == sorted(HOSTILE + ["Home"])
         assert all(name == tooltip for name, tooltip in names)

@@ -20,7 +20,7 @@ from mkdocs_backlinks.core.local_graph import GraphNode
 from mkdocs_backlinks.core.panel import make_panel
 from test_render import panels, shipped_writer
 
-NODE = re.compile(r'<a class="backlinks__graph-node[^"]*" href="([^"]*)"')
+NODE = re.compile(r'<a xmlns="http://www.w3.org/1999/xhtml" class="backlinks__graph-link[^"]*" href="([^"]*)"')
 GRAPH = re.compile(r'<svg class="backlinks__graph".*?</svg>', re.S)
 DATA = re.compile(r'<script type="application/json" id="sg-data">(.*?)</script>', re.S)
 
@@ -285,3 +285,28 @@ def test_a_written_file_never_replaces_a_page(make_site, directory_urls, option,
     assert result.returncode != 0
     assert f"option '{option}': '{path}' is where page 'guide/install.md' is published" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_graph_counts_linked_page_pairs_and_the_report_links(tmp_path):
+    """The example site: the site graph counts pairs of pages linked (a page linking another
+    twice is one pair), the report every link; each says which it counts, and the numbers are
+    those of the export."""
+    root = REPO / "example_site"
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(root / "docs")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    mkdocs_build(config_file, tmp_path / "site")
+    site = tmp_path / "site"
+    export = json.loads((site / "links.json").read_text(encoding="utf-8"))
+    pairs = {(e["from"], e["to"]) for e in export["edges"] if e["from"] != e["to"]}
+    links = sum(node["metrics"]["outlinks"] for node in export["nodes"])
+    assert links > len(pairs) > 10  # the example links some pages more than once
+    graph = (site / "graph.html").read_text(encoding="utf-8")
+    report = (site / "link-report.html").read_text(encoding="utf-8")
+    assert f"{len(export['nodes'])} pages · {len(pairs)} linked page pairs" in graph
+    assert f"{links} links between them, repeats included" in report
+    # Neither names its count with the other's word.
+    header = re.search(r'<header class="sg-header">(.*?)</header>', graph, re.S).group(1)
+    summary = re.search(r'<p class="muted">(.*?)</p>', report, re.S).group(1)
+    assert " links" not in header and "pairs" not in summary

@@ -310,8 +310,11 @@
       if (shown[k]) { ctx.moveTo(X[f], Y[f]); ctx.lineTo(X[k], Y[k]); }
     }
     ctx.stroke();
-    var named = [f];
-    for (q = ADJ0[f]; q < ADJ0[f + 1]; q++) if (shown[ADJ[q]]) named.push(ADJ[q]);
+    var named = [];
+    for (q = ADJ0[f]; q < ADJ0[f + 1]; q++) if (shown[ADJ[q]] && ADJ[q] !== f) named.push(ADJ[q]);
+    // The page itself first, then its neighbours biggest first: who gets a label when they crowd.
+    named.sort(function (a, b) { return R[b] - R[a] || a - b; });
+    named.unshift(f);
     for (q = 0; q < named.length; q++) {
       k = named[q];
       ctx.fillStyle = colours[SEC[k]];
@@ -332,13 +335,46 @@
     labels(list.slice(0, 150), -1);
   }
 
+  // The labels drawn last, in canvas pixels: [x0, y0, x1, y1, page, text], halo included.
+  var placed = [];
+  function collides(x0, y0, x1, y1) {
+    for (var q = 0; q < placed.length; q++) {
+      var b = placed[q];
+      if (x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1) return true;
+    }
+    return false;
+  }
+
+  // Whether the box meets the dot of a page in `list` other than `own` (nearest point test).
+  function coversDot(list, x0, y0, x1, y1, own) {
+    for (var q = 0; q < list.length; q++) {
+      var k = list[q];
+      if (k === own) continue;
+      var cx = X[k] * view.k + view.x, cy = Y[k] * view.k + view.y, r = R[k] * view.k;
+      var dx = Math.max(x0 - cx, 0, cx - x1), dy = Math.max(y0 - cy, 0, cy - y1);
+      if (dx * dx + dy * dy < r * r) return true;
+    }
+    return false;
+  }
+
+  // Labels in `list`'s order (the most important first), each only where no label drawn before
+  // it and no other page's dot stands: a label that would collide waits until its page is hovered or chosen (`strong`,
+  // drawn first) or the view is zoomed in far enough to part them.
   function labels(list, strong) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
-    for (var q = 0; q < list.length; q++) {
-      var k = list[q], sx = X[k] * view.k + view.x + R[k] * view.k + 4, sy = Y[k] * view.k + view.y;
+    placed = [];
+    var q, k;
+    for (q = 0; q < list.length; q++) {
+      k = list[q];
+      var sx = X[k] * view.k + view.x + R[k] * view.k + 4, sy = Y[k] * view.k + view.y;
       ctx.font = (k === strong ? "600 " : "") + "13px system-ui, sans-serif";
+      var w = ctx.measureText(nodes[k][0]).width;
+      var x0 = sx - 1.5, y0 = sy - 8, x1 = sx + w + 1.5, y1 = sy + 8;
+      // Nor over the dots of the pages that may be named (the others are too small to matter).
+      if (k !== strong && (collides(x0, y0, x1, y1) || coversDot(list, x0, y0, x1, y1, k))) continue;
+      placed.push([x0, y0, x1, y1, k, nodes[k][0]]);
       ctx.lineWidth = 3; ctx.strokeStyle = theme.bg; ctx.strokeText(nodes[k][0], sx, sy);
       ctx.fillStyle = theme.fg; ctx.fillText(nodes[k][0], sx, sy);
     }
@@ -551,6 +587,8 @@
       var box = canvas.getBoundingClientRect();
       return [box.left + view.x + X[k] * view.k, box.top + view.y + Y[k] * view.k];
     },
+    /* The labels of the view as it is now, drawn at once (see `placed`). */
+    labelBoxes: function () { draw(); return placed.slice(); },
     pick: function (x, y) { var box = canvas.getBoundingClientRect(); return pick(x - box.left, y - box.top); },
     select: function (k) { choose(k); draw(); }
   };

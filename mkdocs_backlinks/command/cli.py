@@ -34,6 +34,7 @@ from mkdocs_backlinks.command.findings import add_arguments, command_findings
 from mkdocs_backlinks.command.listings import find_listings, with_blog_names, with_post_crumbs
 from mkdocs_backlinks.command.page_edit import edited_page, stylesheet_href, without_panel
 from mkdocs_backlinks.command.site_nav import config_nav_titles
+from mkdocs_backlinks.command.toc import with_toc_entry
 from mkdocs_backlinks.core.audit import audit, written_over_a_page
 from mkdocs_backlinks.core.broken_links import SiblingBuilds, sibling_builds
 from mkdocs_backlinks.core.files import write_atomically
@@ -42,6 +43,7 @@ from mkdocs_backlinks.core.labels import panel_labels
 from mkdocs_backlinks.core.log import PREFIX, prefixed
 from mkdocs_backlinks.core.options import BacklinksConfig, OptionsError, load_options
 from mkdocs_backlinks.core.pages import PageInfo, page_info
+from mkdocs_backlinks.core.panel import PANEL_ID
 from mkdocs_backlinks.core.render import PACKAGE_DIR, TEMPLATES_DIR, PanelTemplateError, PanelWriter
 from mkdocs_backlinks.core.site import LinkedSite, PageHTML, guarded_reader, link_site, with_written_files
 from mkdocs_backlinks.core.urls import SiteResolver
@@ -215,7 +217,10 @@ def new_page_text(
             raise UsageError(f"could not render the panel of '{page.site_path}': {error}") from None
     stylesheet = stylesheet_href(page.site_path, STYLESHEET) if site.options.stylesheet else None
     old = page.html if text is None else text
-    return edited_page(old, (page.content_start, page.content_end), html, stylesheet), bool(html)
+    new = edited_page(old, (page.content_start, page.content_end), html, stylesheet)
+    # `toc: true`: the entry goes where the plugin puts it, into the theme's table of contents.
+    wants_entry = bool(html) and site.options.toc and site.options.placement == "bottom"
+    return with_toc_entry(new, write_panel.labels["title"] if wants_entry else None, PANEL_ID), bool(html)
 
 
 def is_read_only(path: str) -> bool:

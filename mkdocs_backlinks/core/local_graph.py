@@ -10,6 +10,12 @@ Nothing here needs JavaScript, and nothing refers to an id (arrowheads are drawn
 `<marker>`s), so two graphs on one page, instant navigation and a `<base>` element all work.
 Colours come from CSS classes (`backlinks.css`), never from attributes, so the theme's light and
 dark schemes apply.
+
+The links are HTML `<a>` elements in a `<foreignObject>`, one over each node's dot and label,
+never SVG `<a>`s: Material's instant navigation re-assigns `href` on every `[href]` element of a
+new page and reads the clicked link's `href` as a string, and an SVG `<a>`'s `href` is a
+read-only `SVGAnimatedString` (the script threw and left the old page under the new URL). HTML
+links are focusable, followed without JavaScript, and take the theme's focus ring.
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ node's `<title>` and `aria-label`."""
 
 GAP = 6.0
 """Space between a node's circle and its label."""
+
+LINK_REACH = 20.0
+"""How far a node's link reaches past its label towards its dot (the stylesheet pads the label
+by as much): the widest dot (2 x 7) and `GAP`, so every dot is inside its link."""
 
 COLUMN_GAP = 28.0
 """Space between a column's labels and the next column's nodes."""
@@ -285,6 +295,23 @@ def _label(item: _Placed) -> str:
     return f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}">{html.escape(item.label)}</text>'
 
 
+def _link(item: _Placed, href: str, title: str) -> str:
+    """The HTML link over a node: its label, with room for the dot on the side facing it.
+
+    The box spans the node's row (`ROW` high, rows never share a line) and the label's generous
+    width estimate plus `LINK_REACH`; `backlinks.css` pads the text by `LINK_REACH` on the dot's
+    side and sets its font and line height, so the text sits where an SVG label would."""
+    width = label_width(item.label) + LINK_REACH + GAP
+    x = item.x + item.r + GAP - LINK_REACH if item.side > 0 else item.x - item.r - GAP - width + LINK_REACH
+    side = "right" if item.side > 0 else "left"
+    return (
+        f'<foreignObject x="{_num(x)}" y="{_num(item.y - ROW / 2)}" width="{_num(width)}" height="{_num(ROW)}">'
+        f'<a xmlns="http://www.w3.org/1999/xhtml" class="backlinks__graph-link backlinks__graph-link--{side}" '
+        f'href="{html.escape(href)}" title="{title}" aria-label="{title}">{html.escape(item.label)}</a>'
+        "</foreignObject>"
+    )
+
+
 def local_graph_svg(
     page_key: str,
     page_title: str,
@@ -340,9 +367,8 @@ def local_graph_svg(
         far = " backlinks__graph-node--far" if node.via else ""
         title = html.escape(node.title)
         out.append(
-            f'<a class="backlinks__graph-node backlinks__graph-node--{kind}{far}" href="{html.escape(node.href)}" '
-            f'aria-label="{title}"><title>{title}</title>'
-            f'<circle cx="{_num(item.x)}" cy="{_num(item.y)}" r="{_num(item.r)}"/>{_label(item)}</a>'
+            f'<g class="backlinks__graph-node backlinks__graph-node--{kind}{far}">'
+            f'<circle cx="{_num(item.x)}" cy="{_num(item.y)}" r="{_num(item.r)}"/>{_link(item, node.href, title)}</g>'
         )
     if hidden:
         out.append(

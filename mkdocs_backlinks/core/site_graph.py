@@ -126,7 +126,9 @@ def render_site_graph(
     e = html.escape
     nodes, sections = data["nodes"], data["sections"]
     flat = data["links"]
-    count = f"{len(nodes):,} pages · {len(flat) // 2:,} links"
+    # Pairs, not links: a page linking another three times is one line of the graph (the
+    # report counts each link, repeats included, and says so).
+    count = f"{len(nodes):,} pages · {len(flat) // 2:,} linked page pairs"
     back = f' · <a href="{e(report_href)}">Link-health report</a>' if report_href else ""
     section_options = "".join(f'<option value="{i}">{e(name)}</option>' for i, name in enumerate(sections) if name)
     legend = "".join(

@@ -18,7 +18,7 @@ DOCS = {
 }
 PAGES = {"": "index.md", "guide/": "guide.md", "more/": "more.md"}
 """Where Zensical publishes each page (decoded site URL -> source)."""
-NODE = re.compile(r'<a class="backlinks__graph-node[^"]*" href="([^"]*)"')
+NODE = re.compile(r'<a xmlns="http://www.w3.org/1999/xhtml" class="backlinks__graph-link[^"]*" href="([^"]*)"')
 
 
 def _build(tmp_path: Path, zensical: Path) -> Path:

@@ -4,11 +4,14 @@ crumbs, sections, snippets), in both URL modes."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pytest
 
 from conftest import read_panel
 
-from .conftest import command, copy_example, mkdocs16_build, site_panels, zensical_and_command, zensical_build
+from .conftest import REPO, command, copy_example, mkdocs16_build, site_panels, zensical_and_command, zensical_build
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["dir-urls", "file-urls"])
@@ -57,7 +60,7 @@ def test_same_link_checks_as_the_plugin(both_builds, tmp_path):
 
 
 def test_zensical_resolves_relative_hrefs_in_raw_html_from_the_source_folder(zensical, tmp_path):
-    """Zensical (0.0.73), unlike MkDocs, rewrites a relative href in raw HTML as if it were a
+    """Zensical (0.0.73 and 0.1.2), unlike MkDocs, rewrites a relative href in raw HTML as if it were a
     Markdown link from the source file's folder: with directory URLs, `<a href="../../guide/
     configuration/">` written in reference/link-forms.md (MkDocs' built URL) gets one more
     `../` and leaves the site. The command reads the links as a browser follows them, so that
@@ -71,3 +74,22 @@ def test_zensical_resolves_relative_hrefs_in_raw_html_from_the_source_folder(zen
     link_forms = next(entry for entry in panel if entry.title == "Link forms")
     assert link_forms.count == "5"
     assert not any("raw HTML" in spot[2] for spot in link_forms.occurrences)
+
+
+def test_same_table_of_contents_entries_as_the_plugin(both_builds):
+    """`toc: true` (the example's): the pages whose table of contents links the panel are the
+    same in both builds."""
+    plugin_site, command_site = both_builds
+    entry = 'href="#backlinks-title" class="md-nav__link"'
+
+    def listed(site):
+        return {page for page in site_panels(site) if entry in (site / page).read_text(encoding="utf-8")}
+
+    assert len(listed(plugin_site)) >= 8
+    assert listed(command_site) == listed(plugin_site)
+
+
+def test_the_zensical_tested_is_the_one_the_makefile_pins(zensical):
+    pinned = re.search(r"^ZENSICAL_VERSION := (\S+)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M)
+    result = subprocess.run([str(zensical), "--version"], capture_output=True, text=True, timeout=60)
+    assert pinned is not None and pinned.group(1) in result.stdout + result.stderr

@@ -4,15 +4,18 @@ its count, escaping, determinism, and labels that never overlap (measured on the
 from __future__ import annotations
 
 import random
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from mkdocs_backlinks.core.graph_views import LocalGraphs, Neighbours, count_beyond, neighbourhood
-from mkdocs_backlinks.core.local_graph import FONT_SIZE, GraphNode, label_width, local_graph_svg
+from mkdocs_backlinks.core.local_graph import FONT_SIZE, LINK_REACH, ROW, GraphNode, label_width, local_graph_svg
 from mkdocs_backlinks.core.pages import page_info
 
 SVG = "{http://www.w3.org/2000/svg}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', 'Tom & Jerry\'s "quote"', "]]><!--"]
 
 
@@ -92,16 +95,27 @@ TABLE = [
 
 
 def boxes(svg):
-    """Each drawn label and dot as an (x0, y0, x1, y1) box, from the SVG's own coordinates."""
-    labels, dots = [], []
+    """Each drawn label and dot as an (x0, y0, x1, y1) box, from the SVG's own coordinates; and
+    each node's link box (its `<foreignObject>`)."""
+    labels, dots, links = [], [], []
     for text in svg.iter(f"{SVG}text"):
         x, y, width = float(text.get("x")), float(text.get("y")), label_width(text.text)
         x0 = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor")]
         labels.append((x0, y - FONT_SIZE * 0.8, x0 + width, y + FONT_SIZE * 0.25, text.text))
+    for box in svg.iter(f"{SVG}foreignObject"):
+        x, y, w, h = (float(box.get(k)) for k in ("x", "y", "width", "height"))
+        link = box.find(f"{XHTML}a")
+        side = link.get("class").rsplit("--", 1)[1]
+        # The label as the stylesheet places it: after the padding on the dot's side.
+        x0 = x + LINK_REACH if side == "right" else x + w - LINK_REACH - label_width(link.text)
+        labels.append(
+            (x0, y + h / 2 - FONT_SIZE * 0.65, x0 + label_width(link.text), y + h / 2 + FONT_SIZE * 0.5, link.text)
+        )
+        links.append((x, y, x + w, y + h, link.get("href")))
     for circle in svg.iter(f"{SVG}circle"):
         x, y, r = (float(circle.get(k)) for k in ("cx", "cy", "r"))
         dots.append((x - r, y - r, x + r, y + r, "dot"))
-    return labels, dots
+    return labels, dots, links
 
 
 def overlap(a, b):
@@ -122,7 +136,9 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
     svg = ET.fromstring(markup)  # well-formed: hostile titles did not break out
     assert svg.get("class") == "backlinks__graph"
     assert svg.get("aria-label") == 'Links around This <page> & "that"'
-    links = svg.findall(f"{SVG}a")
+    # No SVG link (Material's instant navigation cannot handle one): HTML links, one per node.
+    assert svg.findall(f".//{SVG}a") == []
+    links = svg.findall(f".//{XHTML}a")
     drawn = {a.get("href") for a in links}
     if hrefs is not None:
         assert drawn == hrefs
@@ -131,11 +147,21 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
     directions = {}
     for node in nodes:
         directions.setdefault(node.key, set()).add(node.direction)
-    for a in links:
+    nodes_drawn = [g for g in svg.iter(f"{SVG}g") if g.find(f"{SVG}foreignObject") is not None]
+    assert len(nodes_drawn) == len(links)
+    for g in nodes_drawn:
+        a = g.find(f"{SVG}foreignObject/{XHTML}a")
         node = by_href[a.get("href")]
-        assert a.get("aria-label") == node.title and a.find(f"{SVG}title").text == node.title
+        assert a.get("aria-label") == node.title and a.get("title") == node.title
+        assert a.text and node.title.startswith(a.text.rstrip("…"))
         direction = node.direction if len(directions[node.key]) == 1 else "both"
-        assert f"backlinks__graph-node--{direction}" in a.get("class")
+        assert f"backlinks__graph-node--{direction}" in g.get("class")
+        # The dot is inside its link's box.
+        circle = g.find(f"{SVG}circle")
+        box = g.find(f"{SVG}foreignObject")
+        cx, cy, r = (float(circle.get(k)) for k in ("cx", "cy", "r"))
+        x, y, w, h = (float(box.get(k)) for k in ("x", "y", "width", "height"))
+        assert x <= cx - r and cx + r <= x + w and y <= cy - r and cy + r <= y + h, (a.get("href"), box.attrib)
     page = [g for g in svg.iter(f"{SVG}g") if "backlinks__graph-node--page" in (g.get("class") or "")]
     assert len(page) == 1 and page[0].get("aria-current") == "page"
     assert "<script" not in markup and "<img" not in markup and "<!--" not in markup
@@ -149,11 +175,18 @@ def test_local_graph(case, nodes, cap, hrefs, more, arrows):
     if arrows is not None:
         assert len(svg.findall(f".//{SVG}polygon")) == arrows
 
-    labels, dots = boxes(svg)
+    labels, dots, link_boxes = boxes(svg)
     _, _, width, height = (float(v) for v in svg.get("viewBox").split())
     for i, box in enumerate(labels):
         assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
         for other in labels[i + 1 :] + dots:
+            assert not overlap(box, other), (box, other)
+    # Two links never share a spot (a click lands on one page), nor cover the page's own label
+    # or the "+N more" line.
+    drawn_texts = labels[: len(list(svg.iter(f"{SVG}text")))]  # `boxes` lists the SVG texts first
+    for i, box in enumerate(link_boxes):
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height, box
+        for other in link_boxes[i + 1 :] + drawn_texts:
             assert not overlap(box, other), (box, other)
 
 
@@ -191,3 +224,16 @@ def test_every_page_two_steps_away_is_drawn_or_counted_around_a_hub(max_nodes):
         far = set().union(*(neighbours.incoming.get(k, set()) | neighbours.outgoing.get(k, set()) for k in near))
         assert len(nodes) + left_out == len(near | far - {src}), src
         assert len(nodes) <= max_nodes * max_nodes
+
+
+def test_the_stylesheet_pads_labels_by_the_reach_the_drawing_leaves():
+    """`LINK_REACH` (room for the dot inside each link) and the stylesheet's padding of the
+    label on the dot's side are one number: otherwise a label would sit off its dot."""
+    css = (Path(__file__).resolve().parents[2] / "mkdocs_backlinks" / "assets" / "backlinks.css").read_text(
+        encoding="utf-8"
+    )
+    for side, padding in (("right", "padding-left"), ("left", "padding-right")):
+        rule = re.search(r"a\.backlinks__graph-link--%s \{([^}]*)\}" % side, css).group(1)
+        assert f"{padding}: {LINK_REACH:g}px;" in rule, (side, rule)
+    rule = re.search(r"a\.backlinks__graph-link \{([^}]*)\}", css).group(1)
+    assert f"font-size: {FONT_SIZE:g}px;" in rule and f"line-height: {ROW:g}px;" in rule
