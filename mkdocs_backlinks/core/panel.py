@@ -22,7 +22,7 @@ from typing import (
 from urllib.parse import quote
 
 from mkdocs_backlinks.core.graph import Link, LinkGraph
-from mkdocs_backlinks.core.html.text import Heading
+from mkdocs_backlinks.core.html.text import Heading, page_section
 from mkdocs_backlinks.core.mentions import Mention
 from mkdocs_backlinks.core.pages import PageInfo
 from mkdocs_backlinks.core.snippets import Snippet
@@ -166,13 +166,6 @@ def sort_keys(infos: Mapping[str, PageInfo], sort: str) -> Dict[str, SortKey]:
         else:
             keys[src] = (1, 0, title, src)
     return keys
-
-
-def page_section(heading: Optional[Heading]) -> Optional[Heading]:
-    """The section of what sits under `heading`, or None when it belongs to the page as a whole:
-    above the first heading, or under a level-1 heading (the page's title, whatever the nav
-    calls it). One rule for links and mentions, so that the panel and the report agree."""
-    return None if heading is None or heading.level == 1 else heading
 
 
 def _section(link: Link) -> Optional[Heading]:

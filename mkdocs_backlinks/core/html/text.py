@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from typing import List, NamedTuple
+from typing import List, NamedTuple, Optional
 
 from mkdocs_backlinks.core.html.tokens import (
     ATTRS,
@@ -22,7 +22,7 @@ from mkdocs_backlinks.core.html.tokens import (
     tag_pattern,
 )
 
-__all__ = ["Heading", "heading_text", "plain_text", "without_tags"]
+__all__ = ["Heading", "heading_text", "page_section", "plain_text", "without_tags"]
 
 
 # A named tuple rather than a dataclass: a big site has hundreds of thousands of links, each
@@ -34,6 +34,14 @@ class Heading(NamedTuple):
     level: int
     id: str
     text: str
+
+
+def page_section(heading: Optional[Heading]) -> Optional[Heading]:
+    """The section of what sits under `heading`, or None when it belongs to the page as a whole:
+    above the first heading, or under a level-1 heading (the page's title, whatever the nav
+    calls it). One rule for links and mentions, so that the panel, the report and the links
+    another site reads from the export agree."""
+    return None if heading is None or heading.level == 1 else heading
 
 
 # Everything plain text leaves out, in one pass: comments, bogus comments, the elements of

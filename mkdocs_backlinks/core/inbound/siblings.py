@@ -13,8 +13,8 @@ import re
 from typing import Dict, Iterable, List, Mapping, Sequence, Tuple
 
 from mkdocs_backlinks.core.html import anchor_text, extract_anchors
+from mkdocs_backlinks.core.html.text import page_section
 from mkdocs_backlinks.core.inbound.formats import OutsideLink
-from mkdocs_backlinks.core.panel import page_section
 
 __all__ = ["SiblingError", "outbound_objects", "sibling_links"]
 
