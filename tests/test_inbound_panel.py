@@ -47,7 +47,7 @@ class Tags(HTMLParser):
 def page_with(links) -> PageInbound:
     page = PageInbound()
     for link in links:
-        page.links[(link.source, link.anchor)] = link
+        page.add(link)
     return page
 
 

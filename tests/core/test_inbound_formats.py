@@ -3,15 +3,26 @@ reported one line per problem, and target URLs matched to pages as a browser rea
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import os
+import random
 from typing import Dict, List, Optional, Tuple
 
 import pytest
 from mkdocs.structure.files import File
 
-from mkdocs_backlinks.core.inbound.formats import OutsideLink, PageCount, SiteCount, parse_count, read_export
-from mkdocs_backlinks.core.inbound.gather import Inbound, add_export
+from mkdocs_backlinks.core.inbound.formats import (
+    ExportFile,
+    OutsideLink,
+    PageCount,
+    SiteCount,
+    parse_count,
+    read_export,
+    rows_of,
+)
+from mkdocs_backlinks.core.inbound.gather import KEPT_WHILE_READING, Inbound, add_export
 from mkdocs_backlinks.core.inbound.load import read_inbound
 from mkdocs_backlinks.core.inbound.match import Reach, Target, TargetMatcher
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver
@@ -353,7 +364,7 @@ def test_the_links_shown_are_those_with_most_to_show_then_by_linking_page(best):
 
     rng = random.Random(best)
     links = []
-    for n in range(260):
+    for n in range(2500):  # more than a page keeps while reading (KEPT_WHILE_READING)
         full = n < best  # context, anchor and title: shown first
         links.append(
             OutsideLink(
@@ -369,9 +380,15 @@ def test_the_links_shown_are_those_with_most_to_show_then_by_linking_page(best):
             )
         )
     page = PageInbound()
+    for n, link in enumerate(links):
+        page.add(tuple(link))  # type: ignore[arg-type]
+        if n == 1200:
+            page.shown_links()  # asked while links are still read: picked, then more added
+    firsts: Dict[Tuple[str, str], OutsideLink] = {}
     for link in links:
-        page.links.setdefault((link.source, link.anchor), tuple(link))  # type: ignore[arg-type]
-    kept = [link for link in links if page.links[(link.source, link.anchor)] == tuple(link)]
+        firsts.setdefault((link.source, link.anchor), link)  # a link listed again is one link
+    kept = list(firsts.values())
+    assert page.link_count == len(kept) > KEPT_WHILE_READING
     assert page.shown_links() == _brute_force_shown(kept)
     assert page.shown_links(7) == _brute_force_shown(kept)[:7]
 
@@ -391,3 +408,51 @@ def test_linking_sites_are_counted_again_after_more_links_are_read():
         read_so_far.append(path)
         assert sites(inbound) != before
         assert sites(inbound) == sites(gathered(*read_so_far))
+
+
+# --- Rows: split where no quote is, read by the CSV reader elsewhere, the same cells either way -----
+
+
+def _rows_the_slow_way(text: str, delimiter: str) -> Tuple[List[Tuple[int, List[str]]], List[int]]:
+    """Every row as the CSV reader alone reads it, with the line it ends on; the lines of the
+    rows it cannot read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: List[Tuple[int, List[str]]] = []
+    failed: List[int] = []
+    while True:
+        try:
+            for row in reader:
+                rows.append((reader.line_num, row))
+            return rows, failed
+        except csv.Error:
+            if failed and failed[-1] == reader.line_num:
+                return rows, failed
+            failed.append(reader.line_num)
+
+
+CELLS = ["a", "b c", " ", "", '"', '""', '"x\ny"', '"q,t"', "\0", "é", "日本", '"open', ",", ";", "\t"]
+ENDS = ["\n", "\r\n", "\r"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_rows_are_the_cells_the_csv_reader_reads(seed):
+    rng = random.Random(seed)
+    delimiter = rng.choice([",", "\t", ";"])
+    lines = [delimiter.join(["Source Url", "Anchor text", "Target Url"]) + "\n"]
+    for _ in range(60):
+        if rng.random() < 0.1:
+            lines.append(rng.choice(ENDS))  # a blank line
+            continue
+        cells = [rng.choice(CELLS) for _ in range(rng.randrange(1, 5))]
+        if rng.random() < 0.05:
+            cells.append("y" * (csv.field_size_limit() + 1))  # a cell over the reader's limit
+        lines.append(delimiter.join(cells) + rng.choice(ENDS))
+    text = "".join(lines)
+    if rng.random() < 0.5:
+        text = text.rstrip("\r\n")  # no line end after the last row
+    report = ExportFile("x.csv")
+    line_now, rows = rows_of(io.StringIO(text, newline=""), report)
+    read = [(line_now(), row) for row in rows]
+    expected, failed = _rows_the_slow_way(text, delimiter)
+    assert read == expected
+    assert [int(p.split("line ")[1].split(":")[0]) for p in report.problems] == failed

@@ -19,8 +19,11 @@ from mkdocs_backlinks.core.inbound.match import Reach, Target, TargetMatcher, ba
 __all__ = ["Inbound", "LostTarget", "PageInbound", "SiteInbound", "StoredLink", "add_export", "add_links", "site_of"]
 
 MAX_KEPT_LINKS = 100
-"""Links kept per page (and per lost URL) for the panel, the report and the export, the ones
-with the most to show first; every link is counted."""
+"""Links kept whole per page for the panel, the report and the export, the ones with the most to
+show first; every link is counted."""
+
+KEPT_WHILE_READING = 1000
+"""Links a page keeps whole as an export is read before the ones no one shows are dropped."""
 
 
 StoredLink = LinkRecord
@@ -28,58 +31,101 @@ StoredLink = LinkRecord
 
 _by_source = operator.itemgetter(0)
 
+LinkKey = Tuple[str, str]
+"""What makes a link distinct: its linking page and its anchor text."""
+
 
 @dataclass
 class PageInbound:
-    """The outside links to one page of the build."""
+    """The outside links to one page of the build: each distinct one counted, and kept whole
+    only when it may be shown (the panel, the report and the export show the MAX_KEPT_LINKS
+    with the most to show, and no other). Filled by `add`, one link at a time, as an export is
+    read; `pick` then drops what no one shows."""
 
-    links: Dict[Tuple[str, str], StoredLink] = field(default_factory=dict)
-    """Each distinct link, by (linking page, anchor), as a plain tuple (see StoredLink)."""
+    firsts: Dict[str, str] = field(default_factory=dict)
+    """Each linking page's first anchor text (a link is its linking page and its anchor). Kept
+    as strings, not as (page, anchor) tuples: the cycle collector never looks into a dict of
+    strings, and 190,000 links kept as tuples took 0.02 s longer to count, the collector's first
+    look at them 0.035 s and freeing them 0.02 s more."""
+    more: Set[LinkKey] = field(default_factory=set)
+    """The other links of a linking page that has several (other anchors)."""
     reported_links: int = 0
     reported_sites: int = 0
     """The largest counts a console gives for the page (Search Console's top linked pages)."""
-    _shown: Optional[List[StoredLink]] = field(default=None, repr=False, compare=False)
+    _kept: List[StoredLink] = field(default_factory=list, repr=False, compare=False)
+    """Its links that may be shown, whole: the best ones in the order shown (`_picked` of
+    them), then those added since, in the order read."""
+    _picked: int = field(default=0, repr=False, compare=False)
     _sites: Optional[Tuple[int, Set[str]]] = field(default=None, repr=False, compare=False)
+
+    @property
+    def links(self) -> List[LinkKey]:
+        """Each distinct link's (linking page, anchor)."""
+        return list(self.firsts.items()) + list(self.more)
+
+    def add(self, link: StoredLink) -> None:
+        """Count a link, and keep it whole for now; a link already counted (the same link in
+        two exports) is left as first read."""
+        source, anchor = link[0], link[2]
+        first = self.firsts.get(source)
+        if first is None:
+            self.firsts[source] = anchor
+        elif first == anchor or (source, anchor) in self.more:
+            return
+        else:
+            self.more.add((source, anchor))
+        kept = self._kept
+        kept.append(link)
+        if len(kept) >= KEPT_WHILE_READING:
+            self.pick()
+
+    def pick(self) -> None:
+        """Keep only the MAX_KEPT_LINKS links to show, in the order shown: those with a section
+        or context first, then with an anchor, then with a title, each by linking page, then in
+        the order read."""
+        if self._picked == len(self._kept):
+            return
+        # Sorted by linking page in C (stable: ties stay in the order read, and the links picked
+        # before stay before the links read since), then dealt into their classes until the first
+        # is full: a key made per link of a page with 200,000 cost a third of a second more, and
+        # ranking every link before sorting 0.15 s more for the 190,000 links of a 200,000-row
+        # export spread over 500 pages. Picked as each link was read (each page keeping its best
+        # ones only), the same export took 0.05 s longer to count.
+        classes: List[List[StoredLink]] = [[] for _ in range(8)]
+        best = classes[0]
+        for link in sorted(self._kept, key=_by_source):
+            # section or context, anchor, title: OutsideLink's fields 6, 4, 2, 3
+            rank = 4 * (not (link[6] or link[4])) + 2 * (not link[2]) + (not link[3])
+            classes[rank].append(link)
+            if not rank and len(best) >= MAX_KEPT_LINKS:
+                break
+        self._kept = [link for links in classes for link in links][:MAX_KEPT_LINKS]
+        self._picked = len(self._kept)
 
     @property
     def sites(self) -> Set[str]:
         """Its linking sites (bare hosts), worked out from its links when first asked: only the
         report and the export ask (see Inbound.sites)."""
-        if self._sites is None or self._sites[0] != len(self.links):  # links are only ever added
+        if self._sites is None or self._sites[0] != len(self.firsts):  # links are only ever added
             name_site = site_namer()
-            sites = {host for host in (name_site(source) for source, _ in self.links) if host}
-            self._sites = (len(self.links), sites)
+            sites = {host for host in map(name_site, self.firsts) if host}
+            self._sites = (len(self.firsts), sites)
         return self._sites[1]
 
     @property
     def link_count(self) -> int:
-        return max(len(self.links), self.reported_links)
+        return max(len(self.firsts) + len(self.more), self.reported_links)
 
     @property
     def site_count(self) -> int:
         return max(len(self.sites), self.reported_sites)
 
     def shown_links(self, limit: int = MAX_KEPT_LINKS) -> List[OutsideLink]:
-        """The first `limit` links to show, of at most MAX_KEPT_LINKS: those with a section or
-        context first, then with an anchor, then with a title, each by linking page. Worked out
-        once (the panel, the report and the export all ask)."""
-        if self._shown is None:
-            # Sorted by linking page in C (stable: ties in the order read), then dealt into their
-            # classes until the first is full: a key made per link of a page with 200,000 cost a
-            # third of a second more, and ranking every link before sorting 0.15 s more for the
-            # 190,000 links of a 200,000-row export spread over 500 pages.
-            classes: List[List[StoredLink]] = [[] for _ in range(8)]
-            best = classes[0]
-            for link in sorted(self.links.values(), key=_by_source):
-                # section or context, anchor, title: OutsideLink's fields 6, 4, 2, 3
-                rank = 4 * (not (link[6] or link[4])) + 2 * (not link[2]) + (not link[3])
-                classes[rank].append(link)
-                if not rank and len(best) >= MAX_KEPT_LINKS:
-                    break
-            self._shown = [link for links in classes for link in links][:MAX_KEPT_LINKS]
+        """The first `limit` links to show, of at most MAX_KEPT_LINKS (see pick)."""
+        self.pick()
         # Kept plain, made OutsideLinks for each caller: 50,000 named tuples kept for 500 pages
         # added 0.02 s to each full collection of the rest of the build.
-        return [OutsideLink._make(link) for link in self._shown[:limit]]
+        return [OutsideLink._make(link) for link in self._kept[:limit]]
 
 
 @dataclass
@@ -110,7 +156,8 @@ class LostTarget:
     path: str
     urls: Set[str] = field(default_factory=set)
     """The URLs as the exports write them."""
-    links: Dict[Tuple[str, str], StoredLink] = field(default_factory=dict)
+    links: Set[LinkKey] = field(default_factory=set)
+    """Each distinct link's (linking page, anchor)."""
     sites: Set[str] = field(default_factory=set)
     reported_links: int = 0
     reported_sites: int = 0
@@ -222,36 +269,30 @@ def site_namer() -> Callable[[str], str]:
 def add_links(inbound: Inbound, matcher: TargetMatcher, links: Iterable[LinkRecord]) -> None:
     """Count links listed one by one (Bing, Ahrefs, Semrush, sibling sites), as plain records or
     OutsideLinks. The loop runs once per row of the biggest exports: it looks things up in local
-    names, and keeps each new link of a page as it came (no copy of a plain record); what is
-    counted per linking site is worked out when asked (Inbound.sites)."""
+    names; a page counts each link and keeps whole only those it may show (PageInbound.add);
+    what is counted per linking site is worked out when asked (Inbound.sites)."""
     match = matcher.match
     name_site = site_namer()
     pages, lost_targets = inbound.pages, inbound.lost
     page_reach, lost_reach = Reach.PAGE, Reach.LOST
-    matched: Dict[str, Tuple[str, Target]] = {}  # each distinct target URL, as first written
+    matched: Dict[str, Target] = {}  # each distinct target URL matched once
     inbound._sites = None
     for link in links:
         known = matched.get(link[1])
         if known is None:
-            known = matched[link[1]] = (link[1], match(link[1]))
-        url, target = known
-        reach = target.reach
+            known = matched[link[1]] = match(link[1])
+        reach = known.reach
         if reach is page_reach:
-            page = pages.get(target.page)
+            page = pages.get(known.page)
             if page is None:
-                page = pages[target.page] = PageInbound()
-            key = (link[0], link[2])
-            if key not in page.links:  # the same link in two exports is one link
-                # Kept as a new tuple sharing its URL with the other rows to that URL. Kept as
-                # read, 190,000 links lay scattered among the CSV reader's freed cells, and the
-                # collector's first look at them after reading took 0.18 s instead of 0.07 s.
-                page.links[key] = (link[0], url) + link[2:]
+                page = pages[known.page] = PageInbound()
+            page.add(link)
         elif reach is lost_reach:
-            lost = lost_targets.get(target.path)
+            lost = lost_targets.get(known.path)
             if lost is None:
-                lost = lost_targets[target.path] = LostTarget(target.path)
-            lost.urls.add(url)
-            lost.links.setdefault((link[0], link[2]), (link[0], url) + link[2:])
+                lost = lost_targets[known.path] = LostTarget(known.path)
+            lost.urls.add(link[1])
+            lost.links.add((link[0], link[2]))
             host = name_site(link[0])
             if host:
                 lost.sites.add(host)
@@ -261,6 +302,8 @@ def add_links(inbound: Inbound, matcher: TargetMatcher, links: Iterable[LinkReco
             inbound.invalid += 1
         else:
             inbound.not_pages += 1
+    for page in pages.values():
+        page.pick()  # the links no one shows are freed now, never looked at by the collector
 
 
 def add_export(inbound: Inbound, matcher: TargetMatcher, export: ExportFile) -> None:
