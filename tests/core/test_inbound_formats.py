@@ -125,6 +125,28 @@ def test_bad_rows_lose_nothing_else():
     assert [link.source for link in read("bad/short-rows.csv").links] == ["https://a.example.com/2"]
 
 
+@pytest.mark.parametrize("path", [path for path, *_ in FORMATS] + [path for path, _ in BAD])
+def test_an_export_read_from_its_open_file_is_read_as_from_its_bytes(path):
+    with open(os.path.join(DATA, *path.split("/")), "rb") as file:
+        from_file = read_export(path, file)
+    assert from_file == read(path)
+
+
+def test_a_utf16_export_is_read_from_its_file_as_from_its_bytes(tmp_path):
+    text = "Source Url\tAnchor text\tTarget Url\n" + "".join(
+        f"https://a.example/{n}\tcafé {n}\t{S}/guide/setup/\n" for n in range(5000)
+    )
+    for data in (
+        b"\xff\xfe" + text.encode("utf-16-le"),
+        text.encode("utf-16-le"),
+        b"\xff\xfe" + text.encode("utf-16-le") + b"\x00",
+    ):
+        (tmp_path / "x.csv").write_bytes(data)
+        with open(tmp_path / "x.csv", "rb") as file:
+            from_file = read_export("x.csv", file)
+        assert from_file == read_export("x.csv", data) and len(from_file.links) == 5000
+
+
 def test_utf16_without_bom_and_a_cut_character_are_read():
     text = f"Target page,Incoming links,Linking sites\n{S}/,3,1\n".encode("utf-16-le")
     assert read_export("x.csv", text).page_counts == [PageCount(f"{S}/", 3, 1)]

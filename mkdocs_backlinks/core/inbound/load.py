@@ -63,11 +63,10 @@ def read_inbound(
         name = _display(path, base_dir)
         try:
             with open(path, "rb") as file:
-                data = file.read()
+                export = read_export(name, file)
         except OSError as error:
             log.warning(f"option 'inbound_links': cannot read '{name}': {error.strerror or error}")
             continue
-        export = read_export(name, data)
         for problem in export.problems:
             log.warning(f"inbound links: {problem}")
         if export.more_problems:
