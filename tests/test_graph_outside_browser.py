@@ -23,7 +23,9 @@ def site_with_others(root: Path, count: int = 12) -> None:
     for i in range(count):
         pages.append(SiteGraphPage(f"p{i}.md", f"Page {i}", f"p{i}/", ["Guide", "API"][i % 2], i * 8.0))
         (root / f"p{i}").mkdir(parents=True)
-        (root / f"p{i}" / "index.html").write_text(f"<!doctype html><title>p{i}</title><h1>p{i}</h1>", encoding="utf-8")
+        (root / f"p{i}" / "index.html").write_text(
+            f'<!doctype html><title>p{i}</title><link rel=icon href="data:,"><h1>p{i}</h1>', encoding="utf-8"
+        )
     links = [(f"p{i}.md", f"p{(i + 1) % count}.md") for i in range(count)]
     outside = [
         OutsideSite("big.example", 40, 12, ("p0.md", "p3.md", "p5.md")),

@@ -19,6 +19,7 @@
   var P = nodes.length, EP = links.length / 2, outside = data.outside || [], M = outside.length;
   if (M) {
     // The sites join the pages as nodes of their own, their links after the pages' links.
+    // Flag 4 (no page has it) marks them; they have no href and no section.
     nodes = nodes.concat(outside.map(function (site) { return [site[0], "", -1, 0, 4]; }));
     links = links.concat(data.outside_links.map(function (v, q) { return q % 2 ? v : P + v; }));
   }
@@ -38,8 +39,9 @@
     FLAG[i] = nodes[i][4];
     R[i] = 2.5 + 5.5 * Math.sqrt(Math.max(0, Math.min(100, nodes[i][3])) / 100);
   }
-  // A site's size: its links, against the site with the most (the first: they come ranked).
-  var most = M ? Math.max(1, outside[0][1]) : 1;
+  // A site's size: its links, against the site with the most.
+  var most = 1;
+  for (i = 0; i < M; i++) most = Math.max(most, outside[i][1]);
   for (i = P; i < N; i++) {
     SEC[i] = -1;
     FLAG[i] = 4;

@@ -38,8 +38,6 @@ ASSET_SOURCES = {SCRIPT: "site-graph.js", STYLESHEET: "site-graph.css"}
 ORPHAN, UNREACHABLE = 1, 2
 """Bits of a node's flags in the page's data."""
 
-OUTSIDE = 4
-"""The flag the page's script gives the nodes of other sites (they are not in `nodes`)."""
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
@@ -199,8 +197,9 @@ def render_site_graph(
     sites = data.get("outside", [])
     # Everything the outside sites add is added only when there are some: without them the
     # page is byte for byte what it was before they could be drawn.
+    others = f"{len(sites):,} other site{'' if len(sites) == 1 else 's'}"
     if sites:
-        count += f" · {len(sites):,} other site{'' if len(sites) == 1 else 's'} linking here"
+        count += f" · {others} linking here"
     outside_control = '<label><input type="checkbox" id="sg-outside" checked> Other sites</label>' if sites else ""
     outside_legend = (
         '<li><span class="sg-swatch sg-swatch--outside"></span>Other site linking here (size: its links)</li>'
@@ -213,7 +212,7 @@ def render_site_graph(
         if sites
         else ""
     )
-    described = f"{len(nodes)} pages and {len(sites)} other sites" if sites else f"{len(nodes)} pages"
+    described = f"{len(nodes)} pages and {others}" if sites else f"{len(nodes)} pages"
     back = f' · <a href="{e(report_href)}">Link-health report</a>' if report_href else ""
     section_options = "".join(f'<option value="{i}">{e(name)}</option>' for i, name in enumerate(sections) if name)
     legend = "".join(
