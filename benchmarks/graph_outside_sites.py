@@ -20,7 +20,6 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from inbound import SITE_URL, export_bytes  # noqa: E402
-
 from mkdocs_backlinks.core.inbound.formats import read_export  # noqa: E402
 from mkdocs_backlinks.core.inbound.gather import Inbound, add_export  # noqa: E402
 from mkdocs_backlinks.core.inbound.match import TargetMatcher  # noqa: E402
