@@ -34,6 +34,10 @@ def site_with_others(root: Path, count: int = 12) -> None:
     write_site_graph(str(root), "graph.html", "Site", pages, links, None, outside)
 
 
+def overlaps(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def test_other_sites_are_drawn_and_open_nothing(tmp_path):
     site_with_others(tmp_path)
     with browser.serve(tmp_path) as base, cdp.Chromium(window="1100,800") as chromium:
@@ -41,6 +45,16 @@ def test_other_sites_are_drawn_and_open_nothing(tmp_path):
         chromium.wait_for(SETTLED)
         assert chromium.evaluate("[document.body.dataset.nodes, document.body.dataset.outside]") == ["12", "2"]
         assert chromium.evaluate("[backlinksSiteGraph.nodes, backlinksSiteGraph.outside]") == [12, 2]
+        # Named first, the labels apart from each other and from every page's dot.
+        boxes = chromium.evaluate("backlinksSiteGraph.labelBoxes()")
+        assert [box[5] for box in boxes][:2] == ["big.example", HOSTILE]
+        assert not any(overlaps(a, b) for a in boxes for b in boxes if a is not b)
+        dots = chromium.evaluate(
+            "[...Array(12).keys()].map(k => backlinksSiteGraph.position(k))"
+            ".map(([x, y]) => [x - document.getElementById('sg-canvas').getBoundingClientRect().left,"
+            " y - document.getElementById('sg-canvas').getBoundingClientRect().top])"
+        )
+        assert not any(b[0] < x < b[2] and b[1] < y < b[3] for b in boxes for x, y in dots)
         # A click on the first site (node 12) describes it; the page stays.
         x, y = chromium.evaluate("backlinksSiteGraph.position(12)")
         assert chromium.evaluate(f"backlinksSiteGraph.pick({x}, {y})") == 12

@@ -390,15 +390,18 @@
   function drawLabels(wx0, wy0, wx1, wy1, zoomed) {
     // Other sites are few and named at every zoom, first. Zoomed in: the biggest pages on
     // screen too, at most 150.
-    var list = [], sites = [], k;
+    // Their labels keep off every page dot big enough to see (2 px and up), not only those of
+    // the pages that may be named: the sites are named at zooms where no page is.
+    var list = [], sites = [], seen = [], k;
     for (k = P; k < N; k++) if (shown[k] && X[k] > wx0 && X[k] < wx1 && Y[k] > wy0 && Y[k] < wy1) sites.push(k);
-    if (zoomed) {
-      for (k = 0; k < P; k++) {
-        if (shown[k] && X[k] > wx0 && X[k] < wx1 && Y[k] > wy0 && Y[k] < wy1 && R[k] * view.k > 4) list.push(k);
-      }
+    for (k = 0; k < P; k++) {
+      if (!shown[k] || X[k] < wx0 || X[k] > wx1 || Y[k] < wy0 || Y[k] > wy1) continue;
+      if (zoomed && R[k] * view.k > 4) list.push(k);
+      if (M && R[k] * view.k >= 2) seen.push(k);
     }
     list.sort(function (a, b) { return R[b] - R[a] || a - b; });
-    labels(sites.concat(list.slice(0, 150)), -1);
+    list = sites.concat(list.slice(0, 150));
+    labels(list, -1, M ? list.concat(seen) : list);
   }
 
   // The labels drawn last, in canvas pixels: [x0, y0, x1, y1, page, text], halo included.
@@ -426,20 +429,28 @@
   // Labels in `list`'s order (the most important first), each only where no label drawn before
   // it and no other page's dot stands: a label that would collide waits until its page is hovered or chosen (`strong`,
   // drawn first) or the view is zoomed in far enough to part them.
-  function labels(list, strong) {
+  function labels(list, strong, obstacles) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
     placed = [];
-    var q, k;
+    var q, k, at;
     for (q = 0; q < list.length; q++) {
       k = list[q];
-      var sx = X[k] * view.k + view.x + R[k] * view.k + 4, sy = Y[k] * view.k + view.y;
       ctx.font = (k === strong ? "600 " : "") + "13px system-ui, sans-serif";
       var w = ctx.measureText(nodes[k][0]).width;
-      var x0 = sx - 1.5, y0 = sy - 8, x1 = sx + w + 1.5, y1 = sy + 8;
-      // Nor over the dots of the pages that may be named (the others are too small to matter).
-      if (k !== strong && (collides(x0, y0, x1, y1) || coversDot(list, x0, y0, x1, y1, k))) continue;
+      var cx = X[k] * view.k + view.x, cy = Y[k] * view.k + view.y, r = R[k] * view.k * (k < P ? 1 : 1.25);
+      var sx, sy, x0, y0, x1, y1;
+      // A page's label goes on its right; another site's, being named at any zoom, also tries
+      // its left, above and below before it waits.
+      for (at = 0; at < (k < P ? 1 : 4); at++) {
+        sx = at === 0 ? cx + r + 4 : at === 1 ? cx - r - 4 - w : cx - w / 2;
+        sy = at === 2 ? cy - r - 10 : at === 3 ? cy + r + 10 : cy;
+        x0 = sx - 1.5; y0 = sy - 8; x1 = sx + w + 1.5; y1 = sy + 8;
+        // Nor over the dots of the pages that may be named (the others are too small to matter).
+        if (k === strong || !(collides(x0, y0, x1, y1) || coversDot(obstacles || list, x0, y0, x1, y1, k))) break;
+      }
+      if (at === (k < P ? 1 : 4)) continue;
       placed.push([x0, y0, x1, y1, k, nodes[k][0]]);
       ctx.lineWidth = 3; ctx.strokeStyle = theme.bg; ctx.strokeText(nodes[k][0], sx, sy);
       ctx.fillStyle = theme.fg; ctx.fillText(nodes[k][0], sx, sy);
