@@ -3,7 +3,9 @@
    read as text (no eval), so the page works from file:// and under a strict CSP.
    Layout: a force simulation (springs on links, Barnes-Hut repulsion on a quadtree kept in
    typed arrays, a pull to the centre) run a fixed number of ticks from positions set by section,
-   so the same site always settles to the same picture. */
+   so the same site always settles to the same picture.
+   Other sites linking here (`outside`, when the build draws them) become nodes P.. after the P
+   pages: diamonds in their own colour, joined by dashed lines, opening nothing. */
 (function () {
   "use strict";
   var started = performance.now();
@@ -14,24 +16,41 @@
   var data = JSON.parse(source.textContent);
   var ctx = canvas.getContext("2d");
   var nodes = data.nodes, links = data.links, sections = data.sections;
+  var P = nodes.length, EP = links.length / 2, outside = data.outside || [], M = outside.length;
+  if (M) {
+    // The sites join the pages as nodes of their own, their links after the pages' links.
+    // Flag 4 (no page has it) marks them; they have no href and no section.
+    nodes = nodes.concat(outside.map(function (site) { return [site[0], "", -1, 0, 4]; }));
+    links = links.concat(data.outside_links.map(function (v, q) { return q % 2 ? v : P + v; }));
+  }
   var N = nodes.length, E = links.length / 2, S = sections.length;
   body.dataset.graphState = "laying-out";
-  body.dataset.nodes = String(N);
-  body.dataset.links = String(E);
+  body.dataset.nodes = String(P);
+  body.dataset.links = String(EP);
+  if (M) body.dataset.outside = String(M);
 
   // ---- nodes and adjacency, in typed arrays (10,000 objects would cost more than the layout)
   var X = new Float64Array(N), Y = new Float64Array(N), VX = new Float64Array(N), VY = new Float64Array(N);
   var R = new Float32Array(N), SEC = new Int32Array(N), FLAG = new Uint8Array(N), DEG = new Int32Array(N);
-  var OUT = new Int32Array(N), IN = new Int32Array(N);
+  var OUT = new Int32Array(N), IN = new Int32Array(N), SITES = new Int32Array(N);
   var i, j, s, t;
-  for (i = 0; i < N; i++) {
+  for (i = 0; i < P; i++) {
     SEC[i] = nodes[i][2];
     FLAG[i] = nodes[i][4];
     R[i] = 2.5 + 5.5 * Math.sqrt(Math.max(0, Math.min(100, nodes[i][3])) / 100);
   }
+  // A site's size: its links, against the site with the most.
+  var most = 1;
+  for (i = 0; i < M; i++) most = Math.max(most, outside[i][1]);
+  for (i = P; i < N; i++) {
+    SEC[i] = -1;
+    FLAG[i] = 4;
+    R[i] = 4 + 6 * Math.sqrt(Math.max(0, Math.min(1, outside[i - P][1] / most)));
+  }
   for (j = 0; j < E; j++) {
     s = links[2 * j]; t = links[2 * j + 1];
-    DEG[s]++; DEG[t]++; OUT[s]++; IN[t]++;
+    DEG[s]++; DEG[t]++;
+    if (j < EP) { OUT[s]++; IN[t]++; } else SITES[t]++;
   }
   var ADJ0 = new Int32Array(N + 1), ADJ = new Int32Array(2 * E), fill = new Int32Array(N);
   for (i = 0; i < N; i++) ADJ0[i + 1] = ADJ0[i] + DEG[i];
@@ -45,7 +64,7 @@
   // spiral inside it. Pages of a section link among themselves most, so little has to move.
   var bySection = [];
   for (s = 0; s < S; s++) bySection.push([]);
-  for (i = 0; i < N; i++) bySection[SEC[i]].push(i);
+  for (i = 0; i < P; i++) bySection[SEC[i]].push(i);
   var spread = 12 * Math.sqrt(N + 1);
   var golden = Math.PI * (3 - Math.sqrt(5));
   for (s = 0; s < S; s++) {
@@ -56,6 +75,16 @@
       X[members[j]] = far * Math.cos(angle) + rad * Math.cos(a);
       Y[members[j]] = far * Math.sin(angle) + rad * Math.sin(a);
     }
+  }
+  // Each site starts beyond the pages it links to, out from the middle: the springs bring it in.
+  for (i = P; i < N; i++) {
+    var cx = 0, cy = 0, count = ADJ0[i + 1] - ADJ0[i];
+    for (j = ADJ0[i]; j < ADJ0[i + 1]; j++) { cx += X[ADJ[j]]; cy += Y[ADJ[j]]; }
+    cx /= Math.max(1, count); cy /= Math.max(1, count);
+    var away = Math.sqrt(cx * cx + cy * cy), turn = 2 * Math.PI * (i - P) / M;
+    var ux = away > 1 ? cx / away : Math.cos(turn), uy = away > 1 ? cy / away : Math.sin(turn);
+    X[i] = cx + ux * (spread / 2 + 20) + 5 * Math.cos(turn);
+    Y[i] = cy + uy * (spread / 2 + 20) + 5 * Math.sin(turn);
   }
 
   // ---- the force simulation
@@ -189,14 +218,24 @@
   // ---- view state
   var dpr = 1, width = 0, height = 0, view = { x: 0, y: 0, k: 1 }, fitted = false;
   var hover = -1, selected = -1, dragged = -1, shown = new Uint8Array(N), colours = [], theme = {};
-  var filterSection = -1, onlyProblems = false;
+  var filterSection = -1, onlyProblems = false, showOutside = true;
+
+  function colourOf(k) { return k < P ? colours[SEC[k]] : theme.outside; }
+  // The outline of node k: a page's dot, or a site's diamond (as wide as a dot of its size).
+  function shape(k) {
+    var r = R[k];
+    if (k < P) { ctx.moveTo(X[k] + r, Y[k]); ctx.arc(X[k], Y[k], r, 0, 2 * Math.PI); return; }
+    r *= 1.25;
+    ctx.moveTo(X[k], Y[k] - r); ctx.lineTo(X[k] + r, Y[k]); ctx.lineTo(X[k], Y[k] + r); ctx.lineTo(X[k] - r, Y[k]);
+    ctx.closePath();
+  }
 
   function readTheme() {
     var style = getComputedStyle(document.documentElement);
     function v(name) { return style.getPropertyValue(name).trim(); }
     theme = { bg: v("--sg-bg"), fg: v("--sg-fg"), edge: v("--sg-edge"), orphan: v("--sg-orphan"),
               unreachable: v("--sg-unreachable"), focus: v("--sg-focus"), none: v("--sg-no-section"),
-              light: v("--sg-section-lightness") || "45%" };
+              outside: v("--sg-outside"), light: v("--sg-section-lightness") || "45%" };
     colours = [];
     for (s = 0; s < S; s++) {
       colours.push(sections[s] === "" ? theme.none : "hsl(" + ((210 + s * 137.508) % 360).toFixed(1) + ",62%," + theme.light + ")");
@@ -206,8 +245,14 @@
   }
 
   function applyFilter() {
-    for (var k = 0; k < N; k++) {
+    var k, q;
+    for (k = 0; k < P; k++) {
       shown[k] = (filterSection < 0 || SEC[k] === filterSection) && (!onlyProblems || FLAG[k] !== 0) ? 1 : 0;
+    }
+    // A site shows with any page it links to.
+    for (k = P; k < N; k++) {
+      shown[k] = 0;
+      if (showOutside) for (q = ADJ0[k]; q < ADJ0[k + 1]; q++) if (shown[ADJ[q]]) { shown[k] = 1; break; }
     }
     if (hover >= 0 && !shown[hover]) hover = -1;
     if (selected >= 0 && !shown[selected]) select(-1);
@@ -255,15 +300,13 @@
     ctx.lineWidth = 1 / scale;
     ctx.strokeStyle = theme.edge;
     ctx.globalAlpha = focus >= 0 ? 0.08 : 0.3;
-    ctx.beginPath();
-    for (j = 0; j < E; j++) {
-      s = links[2 * j]; t = links[2 * j + 1];
-      if (!shown[s] || !shown[t]) continue;
-      var xs = X[s], ys = Y[s], xt = X[t], yt = Y[t];
-      if ((xs < wx0 && xt < wx0) || (xs > wx1 && xt > wx1) || (ys < wy0 && yt < wy0) || (ys > wy1 && yt > wy1)) continue;
-      ctx.moveTo(xs, ys); ctx.lineTo(xt, yt);
+    edges(0, EP);
+    if (M) {
+      ctx.strokeStyle = theme.outside;
+      ctx.setLineDash([4 / scale, 3 / scale]);
+      edges(EP, E);
+      ctx.setLineDash([]);
     }
-    ctx.stroke();
     ctx.globalAlpha = focus >= 0 ? 0.25 : 1;
     // Dots under ~5 px across are drawn as squares: the eye cannot tell, and squares fill far faster.
     var tiny = 2.5 / scale;
@@ -283,9 +326,28 @@
     ctx.lineWidth = 2 / scale;
     ring(1, theme.orphan, null);
     ring(2, theme.unreachable, [3 / scale, 2 / scale]);
+    if (M) {
+      ctx.fillStyle = theme.outside;
+      ctx.beginPath();
+      for (k = P; k < N; k++) if (shown[k]) shape(k);
+      ctx.fill();
+    }
     ctx.globalAlpha = 1;
     if (focus >= 0) drawFocus(focus);
-    else if (scale > 1.2) drawLabels(wx0, wy0, wx1, wy1);
+    else if (scale > 1.2 || M) drawLabels(wx0, wy0, wx1, wy1, scale > 1.2);
+  }
+
+  function edges(from, to) {
+    var wx0 = -view.x / view.k, wy0 = -view.y / view.k, wx1 = wx0 + width / view.k, wy1 = wy0 + height / view.k;
+    ctx.beginPath();
+    for (j = from; j < to; j++) {
+      s = links[2 * j]; t = links[2 * j + 1];
+      if (!shown[s] || !shown[t]) continue;
+      var xs = X[s], ys = Y[s], xt = X[t], yt = Y[t];
+      if ((xs < wx0 && xt < wx0) || (xs > wx1 && xt > wx1) || (ys < wy0 && yt < wy0) || (ys > wy1 && yt > wy1)) continue;
+      ctx.moveTo(xs, ys); ctx.lineTo(xt, yt);
+    }
+    ctx.stroke();
   }
 
   function ring(flag, colour, dash) {
@@ -317,22 +379,29 @@
     named.unshift(f);
     for (q = 0; q < named.length; q++) {
       k = named[q];
-      ctx.fillStyle = colours[SEC[k]];
-      ctx.beginPath(); ctx.arc(X[k], Y[k], R[k], 0, 2 * Math.PI); ctx.fill();
+      ctx.fillStyle = colourOf(k);
+      ctx.beginPath(); shape(k); ctx.fill();
     }
     ctx.strokeStyle = theme.focus; ctx.lineWidth = 3 / view.k;
-    ctx.beginPath(); ctx.arc(X[f], Y[f], R[f] + 3 / view.k, 0, 2 * Math.PI); ctx.stroke();
+    ctx.beginPath(); ctx.arc(X[f], Y[f], R[f] * (f < P ? 1 : 1.25) + 3 / view.k, 0, 2 * Math.PI); ctx.stroke();
     labels(named.slice(0, 80), f);
   }
 
-  function drawLabels(wx0, wy0, wx1, wy1) {
-    // Zoomed in: name the biggest pages on screen, at most 150.
-    var list = [];
-    for (var k = 0; k < N; k++) {
-      if (shown[k] && X[k] > wx0 && X[k] < wx1 && Y[k] > wy0 && Y[k] < wy1 && R[k] * view.k > 4) list.push(k);
+  function drawLabels(wx0, wy0, wx1, wy1, zoomed) {
+    // Other sites are few and named at every zoom, first. Zoomed in: the biggest pages on
+    // screen too, at most 150.
+    // Their labels keep off every page dot big enough to see (2 px and up), not only those of
+    // the pages that may be named: the sites are named at zooms where no page is.
+    var list = [], sites = [], seen = [], k;
+    for (k = P; k < N; k++) if (shown[k] && X[k] > wx0 && X[k] < wx1 && Y[k] > wy0 && Y[k] < wy1) sites.push(k);
+    for (k = 0; k < P; k++) {
+      if (!shown[k] || X[k] < wx0 || X[k] > wx1 || Y[k] < wy0 || Y[k] > wy1) continue;
+      if (zoomed && R[k] * view.k > 4) list.push(k);
+      if (M && R[k] * view.k >= 2) seen.push(k);
     }
     list.sort(function (a, b) { return R[b] - R[a] || a - b; });
-    labels(list.slice(0, 150), -1);
+    list = sites.concat(list.slice(0, 150));
+    labels(list, -1, M ? list.concat(seen) : list);
   }
 
   // The labels drawn last, in canvas pixels: [x0, y0, x1, y1, page, text], halo included.
@@ -360,20 +429,28 @@
   // Labels in `list`'s order (the most important first), each only where no label drawn before
   // it and no other page's dot stands: a label that would collide waits until its page is hovered or chosen (`strong`,
   // drawn first) or the view is zoomed in far enough to part them.
-  function labels(list, strong) {
+  function labels(list, strong, obstacles) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
     placed = [];
-    var q, k;
+    var q, k, at;
     for (q = 0; q < list.length; q++) {
       k = list[q];
-      var sx = X[k] * view.k + view.x + R[k] * view.k + 4, sy = Y[k] * view.k + view.y;
       ctx.font = (k === strong ? "600 " : "") + "13px system-ui, sans-serif";
       var w = ctx.measureText(nodes[k][0]).width;
-      var x0 = sx - 1.5, y0 = sy - 8, x1 = sx + w + 1.5, y1 = sy + 8;
-      // Nor over the dots of the pages that may be named (the others are too small to matter).
-      if (k !== strong && (collides(x0, y0, x1, y1) || coversDot(list, x0, y0, x1, y1, k))) continue;
+      var cx = X[k] * view.k + view.x, cy = Y[k] * view.k + view.y, r = R[k] * view.k * (k < P ? 1 : 1.25);
+      var sx, sy, x0, y0, x1, y1;
+      // A page's label goes on its right; another site's, being named at any zoom, also tries
+      // its left, above and below before it waits.
+      for (at = 0; at < (k < P ? 1 : 4); at++) {
+        sx = at === 0 ? cx + r + 4 : at === 1 ? cx - r - 4 - w : cx - w / 2;
+        sy = at === 2 ? cy - r - 10 : at === 3 ? cy + r + 10 : cy;
+        x0 = sx - 1.5; y0 = sy - 8; x1 = sx + w + 1.5; y1 = sy + 8;
+        // Nor over the dots of the pages that may be named (the others are too small to matter).
+        if (k === strong || !(collides(x0, y0, x1, y1) || coversDot(obstacles || list, x0, y0, x1, y1, k))) break;
+      }
+      if (at === (k < P ? 1 : 4)) continue;
       placed.push([x0, y0, x1, y1, k, nodes[k][0]]);
       ctx.lineWidth = 3; ctx.strokeStyle = theme.bg; ctx.strokeText(nodes[k][0], sx, sy);
       ctx.fillStyle = theme.fg; ctx.fillText(nodes[k][0], sx, sy);
@@ -393,11 +470,19 @@
   }
 
   var status = document.getElementById("sg-status");
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   function describe(k) {
     if (k < 0) { status.textContent = ""; return; }
+    if (k >= P) {
+      var site = outside[k - P];
+      status.textContent = [site[0], "other site", plural(site[1], "link") + " from " + plural(site[2], "page") +
+        ", to " + plural(DEG[k], "page") + " here"].join(" · ");
+      return;
+    }
     var words = [nodes[k][0]];
     if (sections[SEC[k]]) words.push(sections[SEC[k]]);
     words.push(IN[k] + " in, " + OUT[k] + " out");
+    if (SITES[k]) words.push("linked from " + plural(SITES[k], "other site") + " drawn");
     if (FLAG[k] & 1) words.push(data.labels.orphan);
     if (FLAG[k] & 2) words.push(data.labels.unreachable);
     status.textContent = words.join(" · ");
@@ -415,6 +500,7 @@
   }
 
   function open(k, newTab) {
+    if (k >= P) { select(k); return; }  // another site's node links nowhere: it is described instead
     var href = nodes[k][1];
     if (newTab) window.open(href, "_blank", "noopener");
     else window.location.href = href;
@@ -507,7 +593,7 @@
   function find(text) {
     var needle = text.trim().toLowerCase(), hits = [];
     if (!needle) return hits;
-    for (var k = 0; k < N; k++) if (shown[k] && folded[k].indexOf(needle) >= 0) hits.push(k);
+    for (var k = 0; k < P; k++) if (shown[k] && folded[k].indexOf(needle) >= 0) hits.push(k);
     hits.sort(function (a, b) {
       return (folded[b].indexOf(needle) === 0) - (folded[a].indexOf(needle) === 0) || nodes[b][3] - nodes[a][3] || a - b;
     });
@@ -558,6 +644,8 @@
     applyFilter(); fit();
   });
   problems.addEventListener("change", function () { onlyProblems = problems.checked; applyFilter(); });
+  var sitesBox = document.getElementById("sg-outside");
+  if (sitesBox) sitesBox.addEventListener("change", function () { showOutside = sitesBox.checked; applyFilter(); });
   document.getElementById("sg-fit").addEventListener("click", function () { fit(); redraw(); });
 
   // ---- run: the controls appear (without JavaScript the page shows its table instead), then
@@ -574,7 +662,7 @@
   resize();
 
   var api = window.backlinksSiteGraph = {
-    nodes: N, links: E, ticks: 0, settleMs: null,
+    nodes: P, links: EP, outside: M, ticks: 0, settleMs: null,
     /* A full redraw, finished (pixels read back so the browser cannot defer it); its time in ms. */
     redraw: function () {
       var t0 = performance.now();
@@ -582,7 +670,7 @@
       ctx.getImageData(0, 0, 1, 1);
       return performance.now() - t0;
     },
-    /* Where page `k` is drawn, in viewport coordinates. */
+    /* Where page `k` (or other site `k - nodes`) is drawn, in viewport coordinates. */
     position: function (k) {
       var box = canvas.getBoundingClientRect();
       return [box.left + view.x + X[k] * view.k, box.top + view.y + Y[k] * view.k];

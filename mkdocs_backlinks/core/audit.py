@@ -13,7 +13,7 @@ from mkdocs_backlinks.core.graph_views import content_links, site_graph_pages
 from mkdocs_backlinks.core.log import Log
 from mkdocs_backlinks.core.messages import CheckResult, report_checks
 from mkdocs_backlinks.core.site import LinkedSite
-from mkdocs_backlinks.core.site_graph import write_site_graph
+from mkdocs_backlinks.core.site_graph import outside_sites, write_site_graph
 from mkdocs_backlinks.core.urls import page_url_keys, relative_url
 
 __all__ = ["audit", "run_checks"]
@@ -150,4 +150,6 @@ def write_graph_page(
         graph_page,
     )
     report_href = relative_url(quote(report_file), quote(graph_page)) if report_file else None
-    write_site_graph(site_dir, graph_page, site_name, pages, content_links(site.graph, site.infos), report_href)
+    outside = outside_sites(site.inbound, site.options.graph_outside_sites, {page.key for page in pages})
+    links = content_links(site.graph, site.infos)
+    write_site_graph(site_dir, graph_page, site_name, pages, links, report_href, outside)

@@ -537,6 +537,12 @@ class BacklinksConfig(OptionsRecord):
     """Write an interactive graph of every page and link to this path inside `site_dir`
     (e.g. `graph.html`), with its script and stylesheet beside it. Off by default."""
 
+    graph_outside_sites: int = option(Count(0))
+    """Also draw, in the graph of `graph_page`, the sites linking here most (as `inbound_links`
+    and `sibling_sites` tell), at most this many: each a diamond named by its host and sized by
+    its links, joined to the pages it links to, linking nowhere itself. 0 (the default) draws
+    none."""
+
     # --- Unlinked mentions and related pages (see mentions.py, related.py) ---------------------
 
     unlinked_mentions: str = option(Choice(LEVELS, "ignore"))
@@ -609,17 +615,27 @@ def _checked_together(options: BacklinksConfig) -> Warnings:
     if options.graph_page is not None and options.graph_page == options.report_file:
         same = f"'graph_page' and 'report_file' name the same file, {options.graph_page!r}; give each its own"
         raise OptionsError("graph_page", same)
+    warnings: Warnings = []
     if options.toc and options.placement == "template":
         # A warning rather than an error: the build is still right (no TOC entry), and
         # `--strict` turns it into a failure for those who want contradictions caught.
-        return [
+        warnings.append(
             (
                 "toc",
                 "'toc: true' has no effect with 'placement: template' (the theme places the panel, "
                 "and its table of contents); use 'placement: bottom' or drop 'toc'",
             )
-        ]
-    return []
+        )
+    if options.graph_outside_sites and not (options.graph_page and (options.inbound_links or options.sibling_sites)):
+        # The same reasoning: nothing is wrong with the build, only nothing is drawn.
+        warnings.append(
+            (
+                "graph_outside_sites",
+                f"'graph_outside_sites: {options.graph_outside_sites}' draws nothing without 'graph_page' "
+                "and 'inbound_links' or 'sibling_sites' (the sites drawn are those they name)",
+            )
+        )
+    return warnings
 
 
 # --- Reading ------------------------------------------------------------------------------------

@@ -75,8 +75,18 @@ class PanelWriter:
 
 
 def _e(value: object) -> str:
-    """Jinja's `|e`: `&<>"'` escaped."""
-    return str(escape(value))
+    """Jinja's `|e`: `&<>"'` escaped as MarkupSafe writes them, safe markup (`Markup`) as it is.
+    Plain strings by `str.replace`: MarkupSafe's `escape` makes a `Markup` of each, 0.43 µs a
+    string against 0.15 (a panel escapes about 55)."""
+    if type(value) is not str:
+        return str(escape(value))
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 def _count(count: int, title: str) -> str:

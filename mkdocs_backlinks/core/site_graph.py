@@ -8,6 +8,11 @@ no inline style, and a JSON data block is never executed, only read as text. Not
 loaded from another host.
 
 Without JavaScript the page shows a table of the pages and the pages each links to.
+
+With `graph_outside_sites`, the sites linking here most (from `inbound_links` and
+`sibling_sites`) are drawn too, as diamonds joined to the pages they link to. Their names come
+from files the user downloaded: they are text everywhere (JSON, canvas text, escaped HTML),
+and their nodes link nowhere, so the page leads to no other host.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import AbstractSet, Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from mkdocs_backlinks.core.files import write_atomically
+from mkdocs_backlinks.core.inbound.gather import Inbound
+from mkdocs_backlinks.core.inbound.show import top_sites
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 SCRIPT = "backlinks-site-graph.js"
@@ -30,6 +37,7 @@ ASSET_SOURCES = {SCRIPT: "site-graph.js", STYLESHEET: "site-graph.css"}
 
 ORPHAN, UNREACHABLE = 1, 2
 """Bits of a node's flags in the page's data."""
+
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
@@ -55,6 +63,38 @@ class SiteGraphPage:
     unreachable: bool = False
 
 
+@dataclass(frozen=True)
+class OutsideSite:
+    """Another site linking here, as the site graph draws it.
+
+    `host` is the site's name as the exports give it (untrusted text); `links` its links here,
+    `pages` its linking pages, `targets` the keys of the pages it links to.
+    """
+
+    host: str
+    links: int
+    pages: int
+    targets: Tuple[str, ...]
+
+
+def outside_sites(inbound: Optional[Inbound], count: int, shown: AbstractSet[str]) -> List[OutsideSite]:
+    """The `count` sites linking here most (most links first, then by name, as the report
+    ranks them) among those linking to a page in `shown`, each with only those pages.
+
+    Worked out here from `Inbound.sites`, only when the graph asks: sites that exports only
+    count (Search Console's top linking sites) name no page, so they have nowhere to join."""
+    if inbound is None or count <= 0:
+        return []
+    found: List[OutsideSite] = []
+    for host, site in top_sites(inbound):
+        targets = tuple(sorted(src for src in site.targets if src in shown))
+        if targets:
+            found.append(OutsideSite(host, site.link_count, site.page_count, targets))
+            if len(found) == count:
+                break
+    return found
+
+
 def script_json(value: object) -> str:
     """`value` as JSON that is safe inside `<script type="application/json">`.
 
@@ -74,13 +114,21 @@ def script_json(value: object) -> str:
     return text
 
 
-def graph_data(pages: Sequence[SiteGraphPage], links: Iterable[Tuple[str, str]]) -> Dict[str, Any]:
+def graph_data(
+    pages: Sequence[SiteGraphPage],
+    links: Iterable[Tuple[str, str]],
+    outside: Sequence[OutsideSite] = (),
+) -> Dict[str, Any]:
     """The compact form the page's script reads.
 
     `sections`: section titles in order of first appearance; `nodes`: one
     `[title, href, section index, score, flags]` per page, in the given order; `links`: a flat
     list of node indexes, two per link, sorted, without self-links, duplicates or links to pages
     not in `pages`.
+
+    With `outside` sites linking to some of `pages`, also `outside`: one `[host, links, linking
+    pages]` per site, in the given order, and `outside_links`: a flat list of (site index, node
+    index) pairs, sorted. Without, the data has neither key (the page is as it always was).
     """
     index: Dict[str, int] = {}
     sections: Dict[str, int] = {}
@@ -94,12 +142,27 @@ def graph_data(pages: Sequence[SiteGraphPage], links: Iterable[Tuple[str, str]])
         flags = (ORPHAN if page.orphan else 0) | (UNREACHABLE if page.unreachable else 0)
         nodes.append([page.title, page.href, section, round(float(page.score), 2), flags])
     pairs = sorted({(index[a], index[b]) for a, b in links if a in index and b in index and a != b})
-    return {
+    data: Dict[str, Any] = {
         "sections": list(sections),
         "nodes": nodes,
         "links": [i for pair in pairs for i in pair],
         "labels": {"orphan": "orphan", "unreachable": "unreachable"},
     }
+    # Rows as the script reads them: [host, links, linking pages].
+    sites: List[List[Any]] = []
+    joined: Set[Tuple[int, int]] = set()
+    hosts: Set[str] = set()
+    for site in outside:
+        targets = {index[src] for src in site.targets if src in index}
+        if not targets or site.host in hosts:
+            continue
+        hosts.add(site.host)
+        joined.update((len(sites), target) for target in targets)
+        sites.append([site.host, int(site.links), int(site.pages)])
+    if sites:
+        data["outside"] = sites
+        data["outside_links"] = [i for pair in sorted(joined) for i in pair]
+    return data
 
 
 def asset_texts() -> Dict[str, str]:
@@ -118,10 +181,12 @@ def render_site_graph(
     pages: Sequence[SiteGraphPage],
     links: Iterable[Tuple[str, str]],
     report_href: Optional[str] = None,
+    outside: Sequence[OutsideSite] = (),
 ) -> str:
     """The graph page's HTML. `links` are (from key, to key) pairs of content links;
-    `report_href`, relative to the page, adds a link back to the link-health report."""
-    data = graph_data(pages, links)
+    `report_href`, relative to the page, adds a link back to the link-health report; `outside`
+    sites are drawn as nodes of their own (see `graph_data`)."""
+    data = graph_data(pages, links, outside)
     assets = asset_texts()
     e = html.escape
     nodes, sections = data["nodes"], data["sections"]
@@ -129,6 +194,25 @@ def render_site_graph(
     # Pairs, not links: a page linking another three times is one line of the graph (the
     # report counts each link, repeats included, and says so).
     count = f"{len(nodes):,} pages · {len(flat) // 2:,} linked page pairs"
+    sites = data.get("outside", [])
+    # Everything the outside sites add is added only when there are some: without them the
+    # page is byte for byte what it was before they could be drawn.
+    others = f"{len(sites):,} other site{'' if len(sites) == 1 else 's'}"
+    if sites:
+        count += f" · {others} linking here"
+    outside_control = '<label><input type="checkbox" id="sg-outside" checked> Other sites</label>' if sites else ""
+    outside_legend = (
+        '<li><span class="sg-swatch sg-swatch--outside"></span>Other site linking here (size: its links)</li>'
+        if sites
+        else ""
+    )
+    outside_help = (
+        " Diamonds: other sites linking here, joined to the pages they link to, named by host; "
+        "a click on one shows its links (it opens nothing)."
+        if sites
+        else ""
+    )
+    described = f"{len(nodes)} pages and {others}" if sites else f"{len(nodes)} pages"
     back = f' · <a href="{e(report_href)}">Link-health report</a>' if report_href else ""
     section_options = "".join(f'<option value="{i}">{e(name)}</option>' for i, name in enumerate(sections) if name)
     legend = "".join(
@@ -153,24 +237,26 @@ def render_site_graph(
         '<label>Section <select id="sg-section"><option value="">All sections</option>',
         f"{section_options}</select></label>",
         '<label><input type="checkbox" id="sg-problems"> Only orphaned and unreachable pages</label>',
+        outside_control,
         '<button type="button" id="sg-fit">Fit to screen</button></div>\n',
         '<div class="sg-stage"><ul id="sg-results" aria-label="Pages found" hidden></ul>',
         '<canvas id="sg-canvas" tabindex="0" role="img" aria-roledescription="link graph" '
-        f'aria-label="Link graph of {len(nodes)} pages; use the search box to find and open a page" '
+        f'aria-label="Link graph of {described}; use the search box to find and open a page" '
         'aria-describedby="sg-help"></canvas></div>\n',
         '<p id="sg-status" role="status" aria-live="polite"></p>\n',
         f'<ul class="sg-legend">{legend}',
         '<li><span class="sg-swatch sg-swatch--orphan"></span>Orphan (no page links here)</li>',
         '<li><span class="sg-swatch sg-swatch--unreachable"></span>'
-        "Unreachable (not in the nav, not linked from it)</li>"
+        "Unreachable (not in the nav, not linked from it)</li>",
+        outside_legend,
         "</ul>\n",
         '<p class="sg-help" id="sg-help">Drag the background to pan, a page to move it; wheel to zoom; click a page '
         "to open it. Keys on the graph: arrows pan, <kbd>+</kbd>/<kbd>-</kbd> zoom, <kbd>0</kbd> fits, "
         "<kbd>/</kbd> searches, <kbd>]</kbd>/<kbd>[</kbd> step through the found page's neighbours, "
         "<kbd>.</kbd> walks on, <kbd>Enter</kbd> opens, <kbd>Esc</kbd> lets go. "
-        "Dot size: link score; colour: top-level section.</p>\n",
+        f"Dot size: link score; colour: top-level section.{outside_help}</p>\n",
         "</div>\n",
-        _fallback_table(nodes, sections, flat),
+        _fallback_table(nodes, sections, flat, sites, data.get("outside_links", [])),
         f'<script type="application/json" id="sg-data">{script_json(data)}</script>\n',
         f'<script src="{SCRIPT}?v={_version(assets[SCRIPT])}"></script>\n',
         "</body>\n</html>\n",
@@ -178,8 +264,15 @@ def render_site_graph(
     return "".join(out)
 
 
-def _fallback_table(nodes: List[List[Any]], sections: List[str], flat: List[int]) -> str:
-    """The `<noscript>` table: each page, its section, score, flags and the pages it links to."""
+def _fallback_table(
+    nodes: List[List[Any]],
+    sections: List[str],
+    flat: List[int],
+    sites: Sequence[List[Any]] = (),
+    site_links: Sequence[int] = (),
+) -> str:
+    """The `<noscript>` table: each page, its section, score, flags and the pages it links to;
+    then, when there are `sites`, each other site (its name as text) and the pages it links to."""
     e = html.escape
     targets: Dict[int, List[int]] = {}
     for i in range(0, len(flat), 2):
@@ -192,10 +285,26 @@ def _fallback_table(nodes: List[List[Any]], sections: List[str], flat: List[int]
             f'<tr><td><a href="{e(href)}">{e(title)}</a></td><td>{e(sections[section])}</td>'
             f"<td>{score:g}</td><td>{marks}</td><td>{linked}</td></tr>\n"
         )
+    others = ""
+    if sites:
+        reached: Dict[int, List[int]] = {}
+        for i in range(0, len(site_links), 2):
+            reached.setdefault(site_links[i], []).append(site_links[i + 1])
+        site_rows = "".join(
+            f"<tr><td>{e(host)}</td><td>{count}</td><td>{linking}</td><td>"
+            + ", ".join(f'<a href="{e(nodes[t][1])}">{e(nodes[t][0])}</a>' for t in reached.get(i, ()))
+            + "</td></tr>\n"
+            for i, (host, count, linking) in enumerate(sites)
+        )
+        others = (
+            '\n<table class="sg-table"><caption>Other sites linking here</caption>\n'
+            "<thead><tr><th>Site</th><th>Links</th><th>Linking pages</th><th>Links to</th></tr></thead>\n"
+            f"<tbody>\n{site_rows}</tbody></table>"
+        )
     return (
         '<noscript><table class="sg-table"><caption>Pages and the pages they link to</caption>\n'
         "<thead><tr><th>Page</th><th>Section</th><th>Link score</th><th>Flags</th><th>Links to</th></tr></thead>\n"
-        f"<tbody>\n{''.join(rows)}</tbody></table></noscript>\n"
+        f"<tbody>\n{''.join(rows)}</tbody></table>{others}</noscript>\n"
     )
 
 
@@ -206,10 +315,11 @@ def write_site_graph(
     pages: Sequence[SiteGraphPage],
     links: Iterable[Tuple[str, str]],
     report_href: Optional[str] = None,
+    outside: Sequence[OutsideSite] = (),
 ) -> List[str]:
     """Write the graph page to `path` (relative, with `/`) inside `site_dir`, and its script and
     stylesheet beside it; return the full paths written. `pages[].href` and `report_href` must
-    be relative to `path`."""
+    be relative to `path`; `outside` sites are drawn too."""
     target = os.path.join(site_dir, *path.split("/"))
     written = []
     # The shared writer: atomic, and with the mode every other file of the site gets (a web
@@ -218,6 +328,6 @@ def write_site_graph(
         asset = os.path.join(os.path.dirname(target), name)
         write_atomically(asset, text)
         written.append(asset)
-    write_atomically(target, render_site_graph(site_name, pages, links, report_href))
+    write_atomically(target, render_site_graph(site_name, pages, links, report_href, outside))
     written.append(target)
     return written

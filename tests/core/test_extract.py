@@ -62,6 +62,13 @@ HEADINGS = [
      [("x/", (5, "e", "E"), (), ()), ("y/", (1, "t", "T"), (), ())]),
     # An unclosed heading runs to the end of the content.
     ('<h2 id="h">Open <a href="a/">A</a> and on', [("a/", (2, "h", "Open A and on"), (), ())]),
+    # A heading left open ends where the next heading starts (a browser closes it there), and
+    # the links inside it take its text up to there.
+    ('<h2 id="o">Open <a href="a/">A</a><h3 id="n">Next</h3><a href="b/">B</a>',
+     [("a/", (2, "o", "Open A"), (), ()), ("b/", (3, "n", "Next"), (), ())]),
+    # Links after an end tag of another level still sit in the open heading.
+    ('<h2 id="o">Open</h3><a href="a/">A</a></h2><a href="b/">B</a>',
+     [("a/", (2, "o", "OpenA"), (), ()), ("b/", (2, "o", "OpenA"), (), ())]),
     # Headings inside comments and raw text are not headings.
     ('<h2 id="s">S</h2><!-- <h2 id="c">C</h2> --><a href="a/">A</a>', [("a/", (2, "s", "S"), (), ())]),
     ('<a href="y/" rel="nofollow UGC" class="a  b">Y</a>', [("y/", None, ("a", "b"), ("nofollow", "ugc"))]),

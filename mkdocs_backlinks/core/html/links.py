@@ -43,8 +43,10 @@ def extract_anchors(content: str) -> List[Anchor]:
     """Every `<a>` with an `href` in `content`, in document order."""
     anchors: List[Anchor] = []
     heading: Optional[Heading] = None
-    # The heading being read: (level, id, end of its start tag, placeholder given to its links).
-    open_heading: Optional[Tuple[int, str, int, Heading]] = None
+    # The heading being read: its level, id and the end of its start tag. Its text is known only
+    # at its end tag, so the links inside it wait in `inside` until then.
+    open_heading: Optional[Tuple[int, str, int]] = None
+    inside: List[Tuple[str, int, Tuple[str, ...], Tuple[str, ...]]] = []
 
     for match in _LINKS_AND_HEADINGS.finditer(content):
         if match.lastindex != END:
@@ -54,42 +56,48 @@ def extract_anchors(content: str) -> List[Anchor]:
         tag = match.group(NAME)
         closing = match.group(CLOSE) is not None
         if tag == "a" or tag == "A":
-            if not closing:
-                attrs = parse_attributes(match.group(ATTRIBUTES))
-                if "href" in attrs:
-                    anchors.append(
-                        Anchor(
-                            attrs["href"],
-                            match.start(),
-                            tuple(attrs["class"].split()) if "class" in attrs else (),
-                            tuple(attrs["rel"].lower().split()) if "rel" in attrs else (),
-                            heading,
-                        )
-                    )
-        elif not closing:
+            if closing:
+                continue
             attrs = parse_attributes(match.group(ATTRIBUTES))
-            level = int(tag[1])
-            # Links inside a heading belong to it; its text is known only at its end tag.
-            heading = Heading(level, attrs.get("id", ""), "")
-            open_heading = (level, attrs.get("id", ""), match.end(), heading)
+            if "href" in attrs:
+                link = (
+                    attrs["href"],
+                    match.start(),
+                    tuple(attrs["class"].split()) if "class" in attrs else (),
+                    tuple(attrs["rel"].lower().split()) if "rel" in attrs else (),
+                )
+                if open_heading is None:
+                    anchors.append(Anchor(*link, heading))
+                else:
+                    inside.append(link)
+        elif not closing:
+            if open_heading is not None:  # a heading left open: it ends where the next starts
+                heading = _close_heading(content, open_heading, match.start(), inside, anchors)
+            heading_id = parse_attributes(match.group(ATTRIBUTES)).get("id", "")
+            open_heading = (int(tag[1]), heading_id, match.end())
         elif open_heading is not None and int(tag[1]) == open_heading[0]:
-            level, heading_id, text_start, placeholder = open_heading
-            heading = Heading(level, heading_id, heading_text(content[text_start : match.start()]))
-            _replace_heading(anchors, placeholder, heading)
+            heading = _close_heading(content, open_heading, match.start(), inside, anchors)
             open_heading = None
 
     if open_heading is not None:
-        level, heading_id, text_start, placeholder = open_heading
-        _replace_heading(anchors, placeholder, Heading(level, heading_id, heading_text(content[text_start:])))
+        _close_heading(content, open_heading, len(content), inside, anchors)
     return anchors
 
 
-def _replace_heading(anchors: List[Anchor], placeholder: Heading, heading: Heading) -> None:
-    """Give the links found inside a heading the heading's final text."""
-    index = len(anchors) - 1
-    while index >= 0 and anchors[index].heading is placeholder:
-        anchors[index] = anchors[index]._replace(heading=heading)
-        index -= 1
+def _close_heading(
+    content: str,
+    open_heading: Tuple[int, str, int],
+    text_end: int,
+    inside: List[Tuple[str, int, Tuple[str, ...], Tuple[str, ...]]],
+    anchors: List[Anchor],
+) -> Heading:
+    """The heading whose text ends at `text_end`, its waiting links (`inside`) added to `anchors`
+    with it."""
+    level, heading_id, text_start = open_heading
+    heading = Heading(level, heading_id, heading_text(content[text_start:text_end]))
+    anchors.extend(Anchor(*link, heading) for link in inside)
+    inside.clear()
+    return heading
 
 
 def anchor_extent(content: str, start: int) -> Tuple[int, int, int]:
