@@ -13,7 +13,6 @@ build writing either pays it once whatever this option), the SITES sites linking
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,15 +24,7 @@ from mkdocs_backlinks.core.inbound.gather import Inbound, add_export  # noqa: E4
 from mkdocs_backlinks.core.inbound.match import TargetMatcher  # noqa: E402
 from mkdocs_backlinks.core.site_graph import SiteGraphPage, outside_sites, render_site_graph  # noqa: E402
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver  # noqa: E402
-
-
-def best(function, runs):
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        result = function()
-        times.append(time.process_time() - start)
-    return min(times), result
+from timing import best  # noqa: E402
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +34,7 @@ from mkdocs_backlinks.core.inbound.gather import Inbound, add_export  # noqa: E4
 from mkdocs_backlinks.core.inbound.match import TargetMatcher  # noqa: E402
 from mkdocs_backlinks.core.inbound.siblings import outbound_objects  # noqa: E402
 from mkdocs_backlinks.core.urls import SiteFile, SiteResolver  # noqa: E402
+from timing import best  # noqa: E402
 
 SITE_URL = "https://example.org/docs/"
 HEADER = (
@@ -80,15 +80,6 @@ def cpu_of(args, cwd) -> float:
     subprocess.run(args, cwd=cwd, check=True, capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def best(function, runs):
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        result = function()
-        times.append(time.process_time() - start)
-    return min(times), result
 
 
 def main() -> None:

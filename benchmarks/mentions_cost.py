@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 
 from mkdocs_backlinks.core.mentions import MentionPage, find_mentions
 from mkdocs_backlinks.core.prose import read_prose
 from mkdocs_backlinks.core.related import Document, related_pages
+from timing import best
 
 
 def site(pages: int, words: int, seed: int = 7, mode: str = "stress"):
@@ -70,15 +70,6 @@ def site(pages: int, words: int, seed: int = 7, mode: str = "stress"):
         built.append(MentionPage(ids[number], titles[number], "\n".join(chunks)))
         links[ids[number]] = targets
     return built, links
-
-
-def best(function, runs=3):
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        result = function()
-        times.append(time.process_time() - start)
-    return min(times), result
 
 
 def main() -> None:
