@@ -17,9 +17,21 @@ TOC_LIST = re.compile(r'<ul class="md-nav__list" data-md-component="toc"[^>]*>')
 ENTRY = re.compile(r'<a href="#backlinks-title" class="md-nav__link"><span class="md-ellipsis">(.*?)</span></a>')
 
 
+_LIST_TAG = re.compile(r"<ul[\s>]|</ul>")
+
+
 def toc_lists(page: str) -> list:
-    """The text of each table-of-contents list of a page (to its first `</nav>`: enough here)."""
-    return [page[m.end() : page.index("</nav>", m.end())] for m in TOC_LIST.finditer(page)]
+    """The text of each table-of-contents list of a page, to the end tag that balances it (a
+    page with subsections has lists inside it)."""
+    lists = []
+    for start in TOC_LIST.finditer(page):
+        depth = 1
+        for tag in _LIST_TAG.finditer(page, start.end()):
+            depth += -1 if tag.group() == "</ul>" else 1
+            if depth == 0:
+                lists.append(page[start.end() : tag.start()])
+                break
+    return lists
 
 
 def test_zensical_pages_get_the_panel_in_their_table_of_contents(zensical, tmp_path):
