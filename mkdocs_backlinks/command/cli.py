@@ -184,12 +184,10 @@ def link_built_site(built: BuiltSite, config: SiteConfig, options: BacklinksConf
     files = with_written_files(built.files, options, [STYLESHEET] if options.stylesheet else [])
     resolver = SiteResolver(files, config.site_url, built.redirects)
     pages = (PageHTML(page.src_uri, page.url, without_panel(page_content(page))) for page in built.pages)
-    site = link_site(
-        infos, pages, resolver, options, guarded_reader(log), listings, language=config.theme_language or "en"
-    )
     config_dir = os.path.dirname(config.config_path) if config.config_path else os.getcwd()
-    site.inbound = inbound_of(options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
-    return site
+    inbound = inbound_of(options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
+    language = config.theme_language or "en"
+    return link_site(infos, pages, resolver, options, guarded_reader(log), listings, language, inbound)
 
 
 def panel_writer(options: BacklinksConfig, config: SiteConfig) -> PanelWriter:

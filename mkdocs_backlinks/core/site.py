@@ -110,6 +110,7 @@ class LinkedSite:
         ignored: FrozenSet[str],
         options: BacklinksConfig,
         language: object = "en",
+        inbound: Optional[Inbound] = None,
     ) -> None:
         self.infos = infos
         self.graph = graph
@@ -128,7 +129,7 @@ class LinkedSite:
         self._mentions: Optional[List[Mention]] = None
         self._mentions_by_target: Optional[Dict[str, List[Mention]]] = None
         self._related: Optional[Dict[str, List[Related]]] = None
-        self.inbound: Optional[Inbound] = None
+        self.inbound = inbound
         """Links from other sites (`inbound_links`, `sibling_sites`); None when none is named."""
 
     def shows_panel(self, src: str) -> bool:
@@ -256,10 +257,12 @@ def link_site(
     read_anchors: AnchorReader,
     listings: Listings = Listings(),
     language: object = "en",
+    inbound: Optional[Inbound] = None,
 ) -> LinkedSite:
     """Read and resolve the links of `pages` (the ones whose links count; drafts are not among
     them) into the site's graph. `infos` is every page of the build, by source path; `language`
-    the site's (the theme's), for mention detection."""
+    the site's (the theme's), for mention detection; `inbound` the links from other sites, when
+    an option names some."""
     for src in listings.generated & infos.keys():
         # Nobody links to generated pages in content; their generator's navigation does. Nor
         # does anyone write about them: a blog archive titled "2024" or a category "Release" is
@@ -286,5 +289,5 @@ def link_site(
     # panel, so the first panel (or `any_panel`) asks for them before any page has one; and the
     # marker is an HTML comment, which the prose they are read from leaves out anyway.
     return LinkedSite(
-        infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language
+        infos, graph, Snippets(contents, length), ignored_sources(infos, options, listings), options, language, inbound
     )

@@ -121,6 +121,8 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
         resolver = SiteResolver(with_written_files(site_files(files), self.options), config.site_url, redirects)
         pages = pages_to_read(gathered, self._records, self._dirty, guarded_reader(log))
         listings = find_listings(config.plugins, gathered.rendered)
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        inbound = inbound_of(self.options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
         site = link_site(
             gathered.infos,
             pages,
@@ -129,9 +131,8 @@ class BacklinksPlugin(BasePlugin[PluginConfig]):
             guarded_reader(log),
             listings,
             language=theme_language(config.theme),
+            inbound=inbound,
         )
-        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        site.inbound = inbound_of(self.options, config_dir, resolver, config.site_url, config.use_directory_urls, log)
         if gathered.carried:
             refresh_carried_pages(gathered.carried, lambda page: self._written_panel(site, page).html, config, files)
         return site
