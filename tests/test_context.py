@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_backlinks.core.html import extract_anchors
-from mkdocs_backlinks.core.snippets import snippet_at
+from mkdocs_backlinks.core.snippets import _first_sentence_end, _last_sentence_end, snippet_at
 
 LONG_BEFORE = " ".join(f"w{i}" for i in range(60))
 LONG_AFTER = " ".join(f"v{i}" for i in range(60))
@@ -98,3 +100,42 @@ def test_no_snippet_for_a_template_link(cut_first):
     if cut_first:
         assert str(snippets(SimpleNamespace(source="blog/index.md", start=html.index("<a")))) == "News from home."
     assert snippets(SimpleNamespace(source="blog/index.md", start=-1)) is None
+
+
+# The sentence ends, read plainly one character at a time: the reference the snippets' pattern is
+# held to. A terminal mark ends a sentence when it is full-width, or when it is followed by
+# closing quotes or brackets and then white space; a full stop not when it follows a one-letter
+# word (an initial, "e.g.").
+_FULL_WIDTH, _CLOSERS = "\u3002\uff01\uff1f", "\"')]\u201d\u2019"
+
+
+def _ends(text: str) -> list:
+    """(start, end) of every sentence end in `text`, in order of their starts."""
+    found = []
+    for at, mark in enumerate(text):
+        if mark in _FULL_WIDTH:
+            found.append((at, at + 1))
+            continue
+        if mark not in ".!?":
+            continue
+        if mark == "." and at >= 1 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            before = text[at - 2] if at >= 2 else ""
+            if before.isspace() or before == ".":
+                continue  # a one-letter word's full stop
+        end = at + 1
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        if end < len(text) and text[end].isspace():
+            found.append((at, end + 1))
+    return found
+
+
+_ALPHABET = "ab1_ .!?\"')]\u201d\u2019\u3002\uff01\uff1f\n\u00e9"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=14))
+@settings(max_examples=3000, deadline=None)
+def test_sentence_ends_are_found_as_the_plain_reading_finds_them(text):
+    ends = _ends(text)
+    assert _first_sentence_end(text) == (ends[0][1] if ends else -1)
+    assert _last_sentence_end(text) == (ends[-1][1] if ends else -1)
